@@ -1,0 +1,3 @@
+//! Check digits of the identifier formats that have one (Luhn, ABA, DEA, NPI, VIN).
+//!
+//! TODO(stub): filled in with the ids recognizer.

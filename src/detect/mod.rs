@@ -1,0 +1,191 @@
+//! Detection: finds identifiers in text and reports them as [`Finding`]s. Never edits text.
+//!
+//! A [`Detector`] folds the text (see `text.rs`), indexes its label cues (`cues.rs`), runs every
+//! recognizer (`recognizers/`) over the folded text, keeps the candidates at or above the
+//! confidence threshold, resolves overlaps (`resolve.rs`) and maps the spans back to the caller's
+//! bytes.
+
+mod checksum;
+mod cues;
+mod recognizers;
+mod resolve;
+mod text;
+
+use crate::error::{Error, ErrorKind};
+use crate::label::Label;
+
+use recognizers::Recognizer;
+use text::Text;
+
+/// One identifier found in a text.
+///
+/// `start..end` is a UTF-8 byte range into the text given to [`Detector::detect`]; use
+/// [`crate::offsets::convert`] for code points or UTF-16 units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// What kind of identifier this is.
+    pub label: Label,
+    /// Start, in bytes, inclusive.
+    pub start: usize,
+    /// End, in bytes, exclusive.
+    pub end: usize,
+    /// How sure the recognizer is, from 0 to 1.
+    pub confidence: f32,
+    /// The recognizer that found it (`"phone"`, `"date"`, ...).
+    pub recognizer: &'static str,
+}
+
+/// A span a recognizer proposes, in bytes of the folded text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Candidate {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) label: Label,
+    pub(crate) confidence: f32,
+}
+
+/// Default longest input [`Detector::detect`] accepts: 64 MiB.
+pub const DEFAULT_MAX_INPUT: usize = 64 << 20;
+
+/// Default confidence threshold.
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
+
+/// Finds identifiers in text.
+///
+/// Building a detector compiles every recognizer; build one and reuse it.
+///
+/// ```
+/// use phiscrub::{Detector, Label};
+/// let detector = Detector::new();
+/// let text = "Call me at 555-201-3344.";
+/// let found = detector.detect(text).unwrap();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].label, Label::Phone);
+/// assert_eq!(&text[found[0].start..found[0].end], "555-201-3344");
+/// ```
+pub struct Detector {
+    recognizers: Vec<Box<dyn Recognizer>>,
+    labels: Vec<Label>,
+    min_confidence: f32,
+    max_input: usize,
+}
+
+impl std::fmt::Debug for Detector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Detector")
+            .field("recognizers", &self.recognizers.iter().map(|r| r.name()).collect::<Vec<_>>())
+            .field("labels", &self.labels)
+            .field("min_confidence", &self.min_confidence)
+            .field("max_input", &self.max_input)
+            .finish()
+    }
+}
+
+impl Default for Detector {
+    fn default() -> Self {
+        Detector::new()
+    }
+}
+
+impl Detector {
+    /// A detector for every label, with the default threshold and input limit.
+    pub fn new() -> Self {
+        DetectorBuilder::new().build()
+    }
+
+    /// A builder to choose labels, threshold and input limit.
+    pub fn builder() -> DetectorBuilder {
+        DetectorBuilder::new()
+    }
+
+    /// Finds the identifiers in `text`, sorted by start, never overlapping.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InputTooLarge`] when `text` is longer than the configured limit.
+    pub fn detect(&self, text: &str) -> Result<Vec<Finding>, Error> {
+        if text.len() > self.max_input {
+            return Err(Error::new(ErrorKind::InputTooLarge {
+                len: text.len(),
+                limit: self.max_input,
+            }));
+        }
+        let text = Text::new(text);
+        let mut tagged: Vec<(Candidate, &'static str)> = Vec::new();
+        let mut buf = Vec::new();
+        for r in &self.recognizers {
+            buf.clear();
+            r.recognize(&text, &mut buf);
+            tagged.extend(
+                buf.iter()
+                    .filter(|c| c.confidence >= self.min_confidence && c.start < c.end)
+                    .filter(|c| self.labels.contains(&c.label))
+                    .map(|c| (*c, r.name())),
+            );
+        }
+        let kept = resolve::resolve(tagged);
+        Ok(kept
+            .into_iter()
+            .map(|(c, name)| {
+                let (start, end) = text.to_original(c.start, c.end);
+                Finding { label: c.label, start, end, confidence: c.confidence, recognizer: name }
+            })
+            .collect())
+    }
+}
+
+/// Configures a [`Detector`].
+#[derive(Clone, Debug)]
+pub struct DetectorBuilder {
+    labels: Vec<Label>,
+    min_confidence: f32,
+    max_input: usize,
+}
+
+impl Default for DetectorBuilder {
+    fn default() -> Self {
+        DetectorBuilder::new()
+    }
+}
+
+impl DetectorBuilder {
+    /// Every label, default threshold and limit.
+    pub fn new() -> Self {
+        DetectorBuilder {
+            labels: Label::ALL.to_vec(),
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
+            max_input: DEFAULT_MAX_INPUT,
+        }
+    }
+
+    /// Reports only these labels.
+    pub fn labels(mut self, labels: &[Label]) -> Self {
+        self.labels = labels.to_vec();
+        self
+    }
+
+    /// Drops findings below this confidence (default [`DEFAULT_MIN_CONFIDENCE`]).
+    pub fn min_confidence(mut self, min: f32) -> Self {
+        self.min_confidence = min;
+        self
+    }
+
+    /// Refuses inputs longer than this many bytes (default [`DEFAULT_MAX_INPUT`]).
+    pub fn max_input(mut self, bytes: usize) -> Self {
+        self.max_input = bytes;
+        self
+    }
+
+    /// Compiles the recognizers the chosen labels need.
+    pub fn build(self) -> Detector {
+        let recognizers = recognizers::all()
+            .into_iter()
+            .filter(|r| r.labels().iter().any(|l| self.labels.contains(l)))
+            .collect();
+        Detector {
+            recognizers,
+            labels: self.labels,
+            min_confidence: self.min_confidence,
+            max_input: self.max_input,
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! phiscrub finds protected health information (PHI) in text, in the browser (WebAssembly) or
+//! natively.
+//!
+//! This crate is the pure-Rust core: detection of the HIPAA Safe Harbor identifiers that appear in
+//! text ([`Detector`]), reported as [`Finding`]s with a [`Label`] and a UTF-8 byte span. The wasm
+//! bindings live in one module, compiled only for `wasm32`.
+//!
+//! ```
+//! use phiscrub::{Detector, Label};
+//! let text = "Pt DOB 03/14/1961, MRN: 00482913, cell (555) 201-3344";
+//! let found = Detector::new().detect(text).unwrap();
+//! let labels: Vec<Label> = found.iter().map(|f| f.label).collect();
+//! assert_eq!(labels, [Label::Date, Label::Mrn, Label::Phone]);
+//! ```
+//!
+//! # Untrusted input
+//! Every input is assumed hostile. Detection runs in time linear in the input (the `regex` crate
+//! guarantees linear-time matching and every recognizer does bounded work around each match), and
+//! inputs over a configurable limit are refused with [`ErrorKind::InputTooLarge`] rather than
+//! processed. No error, `Debug` or `Display` output of this crate contains input text.
+//!
+//! # What this is not
+//! phiscrub reduces the risk of disclosing PHI; it does not certify HIPAA compliance. Biometric
+//! identifiers and full-face photographs (Safe Harbor items 16 and 17) are not text and are out of
+//! scope.
+
+#![deny(missing_docs)]
+
+pub mod detect;
+mod error;
+mod label;
+pub mod offsets;
+pub mod surrogate;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use detect::{Detector, DetectorBuilder, Finding};
+pub use error::{Error, ErrorKind};
+pub use label::{Label, UnknownLabel};
