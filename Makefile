@@ -1,0 +1,25 @@
+# The two set-up commands of the README are `make demo` and `make test`; the rest are for
+# developers. Each target is a script under scripts/ so it can run alone.
+.PHONY: demo test setup lint eval snapshot
+
+demo: setup
+	cargo build --release --bin phiscrub
+	@echo "--- examples/sample_note.txt, scrubbed:"
+	./target/release/phiscrub scrub --text < examples/sample_note.txt
+
+test:
+	scripts/ci/test.sh
+
+setup:
+	scripts/ci/setup.sh
+
+lint:
+	scripts/ci/lint.sh
+
+# Per-label recall and precision on tests/data/corpus/.
+eval:
+	cargo run --release --example eval
+
+# Re-records the native detection snapshot that the browser test compares against.
+snapshot:
+	PHISCRUB_BLESS=1 cargo test --test snapshot

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The same data-driven tests compiled to wasm32 and run in headless Chromium by
+# wasm-bindgen-test-runner (its browser flags are in webdriver.json).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
+cargo test --target wasm32-unknown-unknown --test web
