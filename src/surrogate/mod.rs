@@ -1,9 +1,28 @@
 //! Substitution: turns findings into replacement text. Consumes findings; never detects.
 //!
-//! For now the only policy is redaction (`[LABEL]`); realistic surrogates and the vault come
-//! with issue 4.
+//! [`Surrogates`] is the per-vault engine: the same original always gets the same surrogate,
+//! two originals never share one, and each surrogate keeps its original's kind and format. Every
+//! surrogate is drawn from a random generator seeded by the caller, never derived from the
+//! original (45 CFR 164.514(c) forbids a re-identification code derived from the data). Dates all
+//! move by one random offset per vault, so intervals survive.
+//!
+//! [`redact`] is the stateless alternative: every span becomes `[LABEL]`.
+
+pub(crate) mod date;
+mod generate;
+mod shape;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use rand_chacha::rand_core::{RngCore, SeedableRng};
+use rand_chacha::ChaCha12Rng;
 
 use crate::detect::Finding;
+use crate::Label;
+
+use date::DateExpr;
+use shape::alnum_key;
 
 /// Replaces every finding's span with `[LABEL]`.
 ///
@@ -22,11 +41,377 @@ pub fn redact(text: &str, findings: &[Finding]) -> String {
     for f in findings {
         debug_assert!(f.start >= at, "findings sorted and disjoint");
         out.push_str(&text[at..f.start]);
-        out.push('[');
-        out.push_str(f.label.as_str());
-        out.push(']');
+        push_tag(&mut out, f.label);
         at = f.end;
     }
     out.push_str(&text[at..]);
     out
+}
+
+fn push_tag(out: &mut String, label: Label) {
+    out.push('[');
+    out.push_str(label.as_str());
+    out.push(']');
+}
+
+/// What to do with the identifiers of one label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Replace with a realistic surrogate (the default).
+    Surrogate,
+    /// Replace with `[LABEL]`.
+    Redact,
+    /// Leave as is.
+    Keep,
+}
+
+/// Per-label actions, plus how ages over 89 are written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policy {
+    actions: [Action; Label::ALL.len()],
+    age_surrogate: bool,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy { actions: [Action::Surrogate; Label::ALL.len()], age_surrogate: false }
+    }
+}
+
+impl Policy {
+    /// Surrogates for every label; ages over 89 aggregated as `90+`.
+    pub fn new() -> Self {
+        Policy::default()
+    }
+
+    /// Sets the action for one label.
+    pub fn with(mut self, label: Label, action: Action) -> Self {
+        self.actions[label_index(label)] = action;
+        self
+    }
+
+    /// Writes ages over 89 as a random surrogate age of 90 or more instead of `90+`.
+    pub fn with_age_surrogates(mut self, on: bool) -> Self {
+        self.age_surrogate = on;
+        self
+    }
+
+    /// The action for `label`.
+    pub fn action(&self, label: Label) -> Action {
+        self.actions[label_index(label)]
+    }
+}
+
+fn label_index(label: Label) -> usize {
+    Label::ALL.iter().position(|l| *l == label).expect("every label is in Label::ALL")
+}
+
+/// One original and its surrogate: what a vault stores.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// The kind of identifier.
+    pub label: Label,
+    /// The real value, as first seen.
+    pub original: String,
+    /// The value that replaced it.
+    pub surrogate: String,
+}
+
+impl fmt::Debug for Pair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // NOTE: never prints the values: they are PHI and its surrogate.
+        write!(f, "Pair({}, ..)", self.label)
+    }
+}
+
+/// A replaced span of a scrubbed text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// What was replaced.
+    pub label: Label,
+    /// Start, in bytes of the scrubbed text.
+    pub start: usize,
+    /// End, in bytes of the scrubbed text, exclusive.
+    pub end: usize,
+}
+
+/// A scrubbed text.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Scrubbed {
+    /// The text with every finding replaced as the policy says.
+    pub text: String,
+    /// The replaced spans, in the scrubbed text.
+    pub entities: Vec<Entity>,
+    /// Pairs created by this call, which the caller must store before releasing `text`.
+    pub new_pairs: Vec<Pair>,
+}
+
+impl fmt::Debug for Scrubbed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scrubbed")
+            .field("len", &self.text.len())
+            .field("entities", &self.entities)
+            .field("new_pairs", &self.new_pairs.len())
+            .finish()
+    }
+}
+
+/// Attempts at drawing a surrogate not yet used before giving up and redacting.
+const MAX_DRAWS: usize = 64;
+
+/// The per-vault surrogate engine.
+pub struct Surrogates {
+    rng: ChaCha12Rng,
+    date_offset: i64,
+    /// (label, identity of the original) -> the surrogate as first written.
+    forward: HashMap<(Label, String), String>,
+    /// Identity of every surrogate and every original, so no surrogate repeats or collides.
+    used: HashMap<String, ()>,
+    pairs: Vec<Pair>,
+}
+
+impl fmt::Debug for Surrogates {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Surrogates").field("pairs", &self.pairs.len()).finish_non_exhaustive()
+    }
+}
+
+/// A random date offset: never 0, within +-365 days.
+fn random_offset(rng: &mut dyn RngCore) -> i64 {
+    let k = i64::from(shape::below(rng, 730)) + 1; // 1..=730
+    if k <= 365 { -k } else { k - 365 }
+}
+
+impl Surrogates {
+    /// A new engine with a fresh random date offset. `seed` must come from a CSPRNG (the vault
+    /// uses `getrandom`).
+    pub fn new(seed: [u8; 32]) -> Self {
+        let mut rng = ChaCha12Rng::from_seed(seed);
+        let date_offset = random_offset(&mut rng);
+        Surrogates::restore(rng, date_offset, Vec::new())
+    }
+
+    /// An engine that continues a stored vault: its date offset and pairs.
+    pub fn from_parts(seed: [u8; 32], date_offset: i64, pairs: Vec<Pair>) -> Self {
+        Surrogates::restore(ChaCha12Rng::from_seed(seed), date_offset, pairs)
+    }
+
+    fn restore(rng: ChaCha12Rng, date_offset: i64, pairs: Vec<Pair>) -> Self {
+        let mut s = Surrogates { rng, date_offset, forward: HashMap::new(), used: HashMap::new(), pairs: Vec::new() };
+        for p in pairs {
+            s.remember(p);
+        }
+        s
+    }
+
+    /// The vault's date offset, in days.
+    pub fn date_offset(&self) -> i64 {
+        self.date_offset
+    }
+
+    /// Every pair issued so far.
+    pub fn pairs(&self) -> &[Pair] {
+        &self.pairs
+    }
+
+    fn identity(label: Label, value: &str) -> String {
+        match label {
+            Label::Phone | Label::Fax => {
+                let k = alnum_key(value);
+                match k.strip_prefix('1') {
+                    Some(rest) if k.len() == 11 => rest.to_owned(),
+                    _ => k,
+                }
+            }
+            Label::Ssn | Label::Zip | Label::Mrn | Label::HealthPlan | Label::Account
+            | Label::License | Label::Vehicle | Label::Device | Label::IdOther | Label::Ip => {
+                alnum_key(value)
+            }
+            Label::Date => match DateExpr::parse(value) {
+                Some(d) => format!("{}{}", d.epoch_days(), if d.has_year() { "" } else { "?" }),
+                None => value.to_lowercase(),
+            },
+            _ => value.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
+        }
+    }
+
+    fn remember(&mut self, p: Pair) {
+        self.used.insert(format!("{}:{}", "s", Self::identity(p.label, &p.surrogate)), ());
+        self.used.insert(format!("{}:{}", "s", Self::identity(p.label, &p.original)), ());
+        self.forward.insert((p.label, Self::identity(p.label, &p.original)), p.surrogate.clone());
+        self.pairs.push(p);
+    }
+
+    /// The surrogate of `original`, drawing and recording a new pair if it has none yet.
+    /// `None` means the value cannot get a surrogate here (the caller redacts it).
+    fn surrogate(&mut self, label: Label, original: &str, policy: &Policy, new: &mut Vec<Pair>) -> Option<String> {
+        let id = Self::identity(label, original);
+        if let Some(s) = self.forward.get(&(label, id.clone())) {
+            return Some(Self::render_like(label, original, s));
+        }
+        let fresh = match label {
+            Label::Date => Some(DateExpr::parse(original)?.shifted(self.date_offset).render()),
+            Label::Age => self.age(original, policy),
+            _ => {
+                let mut found = None;
+                for _ in 0..MAX_DRAWS {
+                    let cand = generate::generate(&mut self.rng, label, original)?;
+                    let cid = Self::identity(label, &cand);
+                    if cid != id && !self.used.contains_key(&format!("s:{cid}")) {
+                        found = Some(cand);
+                        break;
+                    }
+                }
+                found
+            }
+        }?;
+        let pair = Pair { label, original: original.to_owned(), surrogate: fresh.clone() };
+        self.remember(pair.clone());
+        new.push(pair);
+        Some(fresh)
+    }
+
+    fn age(&mut self, original: &str, policy: &Policy) -> Option<String> {
+        let n: u32 = original.trim().parse().ok()?;
+        if !policy.age_surrogate {
+            // Aggregation is not reversible by design: Safe Harbor's single "90 or older".
+            return Some("90+".to_owned());
+        }
+        for _ in 0..MAX_DRAWS {
+            let cand = (90 + shape::below(&mut self.rng, 16)).to_string();
+            if cand != n.to_string() && !self.used.contains_key(&format!("s:{cand}")) {
+                return Some(cand);
+            }
+        }
+        None
+    }
+
+    /// A stored surrogate written in the layout of another spelling of the same original
+    /// (`555-201-3344` then `(555) 201 3344`).
+    fn render_like(label: Label, original: &str, stored: &str) -> String {
+        match label {
+            Label::Phone | Label::Fax | Label::Ssn | Label::Zip | Label::Mrn
+            | Label::HealthPlan | Label::Account | Label::License | Label::Vehicle
+            | Label::Device | Label::IdOther => {
+                let digits_only = matches!(label, Label::Phone | Label::Fax | Label::Ssn | Label::Zip);
+                let key = |v: &str| -> String {
+                    if digits_only { v.chars().filter(char::is_ascii_digit).collect() } else { alnum_key(v) }
+                };
+                let (o, mut s) = (key(original), key(stored));
+                if o.len() == s.len() + 1 && o.starts_with('1') {
+                    s.insert(0, '1');
+                } else if s.len() == o.len() + 1 && s.starts_with('1') {
+                    s.remove(0);
+                }
+                if digits_only {
+                    shape::into_digit_layout(original, &s)
+                } else {
+                    shape::into_layout(original, &s)
+                }
+            }
+            _ => stored.to_owned(),
+        }
+    }
+
+    /// Replaces every finding as `policy` says. Findings must be sorted and disjoint, with spans
+    /// into `text` (as [`crate::Detector::detect`] returns them).
+    pub fn scrub(&mut self, text: &str, findings: &[Finding], policy: &Policy) -> Scrubbed {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut entities = Vec::with_capacity(findings.len());
+        let mut new_pairs = Vec::new();
+        let mut at = 0;
+        for f in findings {
+            out.push_str(&text[at..f.start]);
+            at = f.end;
+            let original = &text[f.start..f.end];
+            let start = out.len();
+            match policy.action(f.label) {
+                Action::Keep => {
+                    out.push_str(original);
+                    continue;
+                }
+                Action::Redact => push_tag(&mut out, f.label),
+                Action::Surrogate => match self.surrogate(f.label, original, policy, &mut new_pairs) {
+                    Some(s) => out.push_str(&s),
+                    None => push_tag(&mut out, f.label),
+                },
+            }
+            entities.push(Entity { label: f.label, start, end: out.len() });
+        }
+        out.push_str(&text[at..]);
+        Scrubbed { text: out, entities, new_pairs }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(text: &str, needle: &str, label: Label) -> Finding {
+        let start = text.find(needle).expect("needle in text");
+        Finding { label, start, end: start + needle.len(), confidence: 1.0, recognizer: "test" }
+    }
+
+    #[test]
+    fn same_original_same_surrogate_across_layouts() {
+        let mut s = Surrogates::new([1; 32]);
+        let t1 = "call 312-201-3344 or mrn 00482913";
+        let a = s.scrub(t1, &[finding(t1, "312-201-3344", Label::Phone), finding(t1, "00482913", Label::Mrn)], &Policy::new());
+        let t2 = "(312) 201 3344, MRN 00482913";
+        let b = s.scrub(t2, &[finding(t2, "(312) 201 3344", Label::Phone), finding(t2, "00482913", Label::Mrn)], &Policy::new());
+        assert_eq!(a.new_pairs.len(), 2);
+        assert!(b.new_pairs.is_empty(), "second sighting reuses the pairs");
+        let p1 = &a.text[a.entities[0].start..a.entities[0].end];
+        let p2 = &b.text[b.entities[0].start..b.entities[0].end];
+        assert_eq!(alnum_key(p1), alnum_key(p2));
+        assert!(p2.starts_with('(') && p2.contains(' '));
+        let m1 = &a.text[a.entities[1].start..a.entities[1].end];
+        let m2 = &b.text[b.entities[1].start..b.entities[1].end];
+        assert_eq!(m1, m2);
+        assert_ne!(m1, "00482913");
+    }
+
+    #[test]
+    fn dates_shift_by_one_offset_and_keep_format() {
+        let mut s = Surrogates::from_parts([2; 32], 10, Vec::new());
+        let t = "seen 3/14/2024 and March 20, 2024";
+        let out = s.scrub(t, &[finding(t, "3/14/2024", Label::Date), finding(t, "March 20, 2024", Label::Date)], &Policy::new());
+        assert_eq!(out.text, "seen 3/24/2024 and March 30, 2024");
+    }
+
+    #[test]
+    fn offsets_are_never_zero_and_within_a_year() {
+        for seed in 0..200u8 {
+            let s = Surrogates::new([seed; 32]);
+            assert!(s.date_offset() != 0 && s.date_offset().abs() <= 365);
+        }
+    }
+
+    #[test]
+    fn policy_redacts_keeps_and_aggregates_ages() {
+        let mut s = Surrogates::new([3; 32]);
+        let t = "92 yo, ana@example.org, 312-201-3344";
+        let policy = Policy::new().with(Label::Email, Action::Redact).with(Label::Phone, Action::Keep);
+        let out = s.scrub(t, &[finding(t, "92", Label::Age), finding(t, "ana@example.org", Label::Email), finding(t, "312-201-3344", Label::Phone)], &policy);
+        assert_eq!(out.text, "90+ yo, [EMAIL], 312-201-3344");
+        assert_eq!(out.entities.len(), 2);
+    }
+
+    #[test]
+    fn two_originals_never_share_a_surrogate() {
+        let mut s = Surrogates::new([4; 32]);
+        let mut seen = HashMap::new();
+        for i in 0..300 {
+            let t = format!("{:03}-{:02}-{:04}", 100 + i, 10 + i % 80, 1000 + i);
+            let out = s.scrub(&t, &[Finding { label: Label::Ssn, start: 0, end: t.len(), confidence: 1.0, recognizer: "t" }], &Policy::new());
+            assert!(seen.insert(out.text.clone(), t.clone()).is_none(), "surrogate reused");
+        }
+    }
+
+    #[test]
+    fn debug_output_carries_no_values() {
+        let p = Pair { label: Label::Email, original: "ana@example.org".into(), surrogate: "x@example.com".into() };
+        assert_eq!(format!("{p:?}"), "Pair(EMAIL, ..)");
+    }
 }
