@@ -30,6 +30,7 @@ pub mod detect;
 mod error;
 mod label;
 pub mod offsets;
+pub mod reidentify;
 pub mod surrogate;
 
 #[cfg(target_arch = "wasm32")]

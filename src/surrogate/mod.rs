@@ -415,3 +415,9 @@ mod tests {
         assert_eq!(format!("{p:?}"), "Pair(EMAIL, ..)");
     }
 }
+
+/// Writes `digits` into the digit slots of `layout` (used by re-identification to put an
+/// original phone back in the grouping the LLM chose).
+pub(crate) fn shape_digits(layout: &str, digits: &str) -> String {
+    shape::into_digit_layout(layout, digits)
+}

@@ -1,0 +1,382 @@
+//! Re-identification: puts the real values back into a text that holds surrogates (an LLM's
+//! answer). Reads only the vault's pairs and date offset; never detects.
+//!
+//! What is restored: every surrogate the vault issued, in any letter case (`JOHN BAKER`,
+//! `john baker`), followed by a possessive or not; phone, fax and SSN surrogates however the LLM
+//! re-grouped their digits; and dates in any format that shift back onto an original date of the
+//! vault. Nothing else: text that is not a surrogate of this vault is left alone.
+//!
+//! What is never restored: anything inside a URL, a markdown link target or an HTML tag. A
+//! prompt-injected answer that embeds a surrogate in a link or image address must not carry the
+//! real value off the page when the browser follows it.
+//!
+//! [`Stream`] does the same for an answer arriving in chunks: it holds back only a tail that could
+//! still grow into something to restore (or into a URL or tag), and for any split of a text into
+//! chunks its output, concatenated, equals [`Rehydrator::rehydrate`] of the whole.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::surrogate::date::{Case, DateExpr};
+use crate::surrogate::Pair;
+use crate::Label;
+
+/// Restores the originals of one vault's surrogates.
+pub struct Rehydrator {
+    /// Lower-cased surrogate spellings, and the pair each restores.
+    variants: Vec<(String, usize)>,
+    /// The same spellings, sorted, for "could this tail still become one" checks.
+    sorted: Vec<String>,
+    ac: Option<AhoCorasick>,
+    pairs: Vec<Pair>,
+    /// Digits of phone, fax and SSN surrogates -> pair.
+    digits: HashMap<String, usize>,
+    date_offset: i64,
+    /// Original dates as (days since epoch, has a year).
+    original_dates: HashSet<(i64, bool)>,
+    shapes: &'static Shapes,
+}
+
+impl std::fmt::Debug for Rehydrator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rehydrator").field("pairs", &self.pairs.len()).finish_non_exhaustive()
+    }
+}
+
+struct Shapes {
+    /// Digit groups that could be a phone or SSN written another way.
+    digits: Regex,
+    /// Date expressions (numeric and with month names).
+    date: Regex,
+    /// Places never to restore into: URLs, markdown link targets, HTML tags.
+    zone: Regex,
+}
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+fn shapes() -> &'static Shapes {
+    static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let day = r"\d{1,2}(?:st|nd|rd|th)?";
+        let date = format!(
+            r"(?i)\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}\s?[-/.]\s?\d{{1,2}}(?:\s?[-/.]\s?(?:\d{{4}}|\d{{2}}))?|{MONTH}\s+{day}(?:,?\s+\d{{4}})?|(?:the\s+)?{day}\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?|{MONTH}\s+(?:of\s+)?\d{{4}})\b"
+        );
+        Shapes {
+            digits: Regex::new(r"\+?\(?\d[\d ().-]{5,}\d").expect("digit shape compiles"),
+            date: Regex::new(&date).expect("date shape compiles"),
+            zone: Regex::new(r#"(?i)<[a-z/!][^>]*>|\]\([^)]*\)|\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]*"#)
+                .expect("zone pattern compiles"),
+        }
+    })
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn digits_of(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The phone identity: its digits without a leading country code 1.
+fn phone_key(s: &str) -> String {
+    let d = digits_of(s);
+    match d.strip_prefix('1') {
+        Some(rest) if d.len() == 11 => rest.to_owned(),
+        _ => d,
+    }
+}
+
+/// One replacement: byte range of the text and what goes there.
+type Rep = (usize, usize, String);
+
+impl Rehydrator {
+    /// A rehydrator for these pairs and date offset (from [`crate::surrogate::Surrogates`]).
+    pub fn new(pairs: &[Pair], date_offset: i64) -> Self {
+        let mut variants = Vec::new();
+        let mut digits = HashMap::new();
+        let mut original_dates = HashSet::new();
+        for (i, p) in pairs.iter().enumerate() {
+            match p.label {
+                Label::Date => {
+                    if let Some(d) = DateExpr::parse(&p.original) {
+                        original_dates.insert((d.epoch_days(), d.has_year()));
+                    }
+                }
+                // "90+" is an aggregate shared by every age over 89: not reversible by design.
+                Label::Age if p.surrogate.ends_with('+') => {}
+                _ => {
+                    if matches!(p.label, Label::Phone | Label::Fax | Label::Ssn) {
+                        digits.insert(phone_key(&p.surrogate), i);
+                    }
+                    variants.push((p.surrogate.to_lowercase(), i));
+                }
+            }
+        }
+        variants.retain(|(v, _)| !v.is_empty());
+        let ac = if variants.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(variants.iter().map(|(v, _)| v))
+                    .expect("surrogate spellings build an automaton"),
+            )
+        };
+        let mut sorted: Vec<String> = variants.iter().map(|(v, _)| v.clone()).collect();
+        sorted.sort();
+        sorted.dedup();
+        Rehydrator {
+            variants,
+            sorted,
+            ac,
+            pairs: pairs.to_vec(),
+            digits,
+            date_offset,
+            original_dates,
+            shapes: shapes(),
+        }
+    }
+
+    /// `text` with every surrogate of this vault replaced by its original.
+    pub fn rehydrate(&self, text: &str) -> String {
+        apply(text, &self.replacements(text, None))
+    }
+
+    /// A streaming re-identifier over this vault.
+    pub fn stream(&self) -> Stream<'_> {
+        Stream { r: self, buf: String::new(), prev: None }
+    }
+
+    fn replacements(&self, text: &str, prev: Option<char>) -> Vec<Rep> {
+        let zones: Vec<(usize, usize)> =
+            self.shapes.zone.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let in_zone = |s: usize, e: usize| zones.iter().any(|&(a, b)| s < b && a < e);
+        let before = |s: usize| if s == 0 { prev } else { text[..s].chars().next_back() };
+        let mut reps: Vec<Rep> = Vec::new();
+
+        if let Some(ac) = &self.ac {
+            let lower = lower_same_len(text);
+            for m in ac.find_iter(&lower) {
+                let (s, e) = (m.start(), m.end());
+                let bounded = !before(s).is_some_and(is_word) && !text[e..].chars().next().is_some_and(is_word);
+                if bounded && !in_zone(s, e) {
+                    let pair = &self.pairs[self.variants[m.pattern().as_usize()].1];
+                    reps.push((s, e, adapt_case(&pair.original, &pair.surrogate, &text[s..e])));
+                }
+            }
+        }
+        for m in self.shapes.digits.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if in_zone(s, e) || before(s).is_some_and(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if let Some(&i) = self.digits.get(&phone_key(m.as_str())) {
+                let original = &self.pairs[i].original;
+                let (found, mut real) = (digits_of(m.as_str()), phone_key(original));
+                if found.len() == real.len() + 1 && found.starts_with('1') {
+                    real.insert(0, '1');
+                }
+                reps.push((s, e, crate::surrogate::shape_digits(m.as_str(), &real)));
+            }
+        }
+        if !self.original_dates.is_empty() {
+            for m in self.shapes.date.find_iter(text) {
+                let (s, e) = (m.start(), m.end());
+                if in_zone(s, e) {
+                    continue;
+                }
+                let Some(d) = DateExpr::parse(m.as_str()) else { continue };
+                let back = d.shifted(-self.date_offset);
+                if self.original_dates.contains(&(back.epoch_days(), back.has_year())) {
+                    reps.push((s, e, back.render()));
+                }
+            }
+        }
+        // Longest first at each start, then no overlaps.
+        reps.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
+        let mut kept: Vec<Rep> = Vec::with_capacity(reps.len());
+        for r in reps {
+            if kept.last().is_none_or(|k| k.1 <= r.0) {
+                kept.push(r);
+            }
+        }
+        kept
+    }
+
+    /// Where the unsettled tail of a streamed buffer starts: text from there on could still
+    /// become (part of) something to restore, a URL or a tag, once more text arrives.
+    fn hold_from(&self, buf: &str, prev: Option<char>) -> usize {
+        // The last word, until whitespace ends it: any word can still grow into a URL or a
+        // longer surrogate spelling.
+        let mut cut = match buf.char_indices().next_back() {
+            Some((_, c)) if !c.is_whitespace() => {
+                buf.rfind(char::is_whitespace).map_or(0, |i| i + buf[i..].chars().next().map_or(1, char::len_utf8))
+            }
+            _ => buf.len(),
+        };
+        // An unclosed tag, an unclosed markdown link target, or a `]` that may open one.
+        if let Some(i) = buf.rfind('<') {
+            let opens_tag = buf[i + 1..].chars().next().is_none_or(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+            if opens_tag && !buf[i..].contains('>') {
+                cut = cut.min(i);
+            }
+        }
+        if let Some(i) = buf.rfind("](") {
+            if !buf[i..].contains(')') {
+                cut = cut.min(i);
+            }
+        }
+        if buf.ends_with(']') {
+            cut = cut.min(buf.len() - 1);
+        }
+        // A tail that is the beginning of a surrogate spelling.
+        let max = self.sorted.iter().map(String::len).max().unwrap_or(0);
+        let floor = buf.len().saturating_sub(max);
+        for (s, _) in buf.char_indices().filter(|&(s, _)| s >= floor && s < cut) {
+            let boundary = !(if s == 0 { prev } else { buf[..s].chars().next_back() }).is_some_and(is_word);
+            if boundary && self.is_variant_prefix(&buf[s..]) {
+                cut = s;
+                break;
+            }
+        }
+        // A tail of date or phone pieces ("March 14, ", "(555) 201-"), which may still grow.
+        let mut start = cut;
+        for (i, tok) in tokens_rev(&buf[..cut]) {
+            if tok.chars().all(char::is_whitespace) {
+                continue;
+            } else if is_dateish(tok) {
+                start = i;
+            } else {
+                break;
+            }
+        }
+        start
+    }
+
+    fn is_variant_prefix(&self, tail: &str) -> bool {
+        let tail = tail.to_lowercase();
+        let i = self.sorted.partition_point(|v| v.as_str() < tail.as_str());
+        self.sorted.get(i).is_some_and(|v| v.starts_with(&tail))
+    }
+}
+
+/// Tokens (runs of non-whitespace, and runs of whitespace) from the end, with their starts.
+fn tokens_rev(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = s.len();
+    std::iter::from_fn(move || {
+        if end == 0 {
+            return None;
+        }
+        let last = s[..end].chars().next_back()?;
+        let ws = last.is_whitespace();
+        let start = s[..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() != ws)
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let tok = (start, &s[start..end]);
+        end = start;
+        Some(tok)
+    })
+}
+
+/// Could this token be part of a date or phone expression?
+fn is_dateish(tok: &str) -> bool {
+    let t = tok.trim_matches(|c: char| ",.()".contains(c)).to_ascii_lowercase();
+    if t.is_empty() {
+        return !tok.is_empty();
+    }
+    if t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_alphanumeric() || "/-.+()".contains(c)) {
+        return true;
+    }
+    if t == "of" || t == "the" || t == "+" {
+        return true;
+    }
+    const MONTHS: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    MONTHS.iter().any(|m| m.starts_with(&t) || (t.len() >= 3 && m.starts_with(&t[..3]) && t.len() <= m.len()))
+}
+
+/// ASCII-lower-cases only ASCII letters, so byte offsets stay the same as the input's.
+fn lower_same_len(s: &str) -> String {
+    s.to_ascii_lowercase()
+}
+
+/// The original written in the letter case the text used for its surrogate: the original as
+/// stored when the surrogate appears as issued, else upper, lower or title case like the text.
+fn adapt_case(original: &str, surrogate: &str, found: &str) -> String {
+    if found == surrogate || !found.chars().any(char::is_alphabetic) {
+        return original.to_owned();
+    }
+    match Case::of(found) {
+        Case::Upper if found.chars().filter(|c| c.is_alphabetic()).count() > 1 => original.to_uppercase(),
+        Case::Lower => original.to_lowercase(),
+        _ => original.to_owned(),
+    }
+}
+
+fn apply(text: &str, reps: &[Rep]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (s, e, r) in reps {
+        out.push_str(&text[at..*s]);
+        out.push_str(r);
+        at = *e;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// A streaming re-identifier: feed it chunks, show what it returns.
+pub struct Stream<'a> {
+    r: &'a Rehydrator,
+    buf: String,
+    /// The last character already returned (word boundaries look one character back).
+    prev: Option<char>,
+}
+
+impl std::fmt::Debug for Stream<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stream").field("held", &self.buf.len()).finish_non_exhaustive()
+    }
+}
+
+impl Stream<'_> {
+    /// Takes the next chunk; returns the text that can be shown now.
+    pub fn push(&mut self, chunk: &str) -> String {
+        self.buf.push_str(chunk);
+        let mut cut = self.r.hold_from(&self.buf, self.prev);
+        // Never split a URL, link target or tag: the part after the cut would lose its zone.
+        if let Some(z) = self.r.shapes.zone.find_iter(&self.buf).find(|z| z.start() < cut && z.end() > cut) {
+            cut = z.start();
+        }
+        let reps = self.r.replacements(&self.buf, self.prev);
+        // A replacement that runs past the cut waits whole.
+        if let Some(r) = reps.iter().find(|r| r.0 < cut && r.1 > cut) {
+            cut = r.0;
+        }
+        let done: Vec<Rep> = reps.into_iter().filter(|r| r.1 <= cut).collect();
+        let out = apply(&self.buf[..cut], &done);
+        if let Some(c) = self.buf[..cut].chars().next_back() {
+            self.prev = Some(c);
+        }
+        self.buf.drain(..cut);
+        out
+    }
+
+    /// Ends the stream; returns whatever was held back, restored.
+    pub fn finish(&mut self) -> String {
+        let out = apply(&self.buf, &self.r.replacements(&self.buf, self.prev));
+        self.buf.clear();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

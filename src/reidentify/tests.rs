@@ -1,0 +1,144 @@
+use rand_chacha::rand_core::{RngCore, SeedableRng};
+
+use super::*;
+use crate::surrogate::{Pair, Policy, Surrogates};
+use crate::Finding;
+
+fn pair(label: Label, original: &str, surrogate: &str) -> Pair {
+    Pair { label, original: original.into(), surrogate: surrogate.into() }
+}
+
+fn vault() -> Rehydrator {
+    Rehydrator::new(
+        &[
+            pair(Label::Name, "Dan Smith", "John Baker"),
+            pair(Label::Name, "Smith", "Baker"),
+            pair(Label::Name, "Dan", "John"),
+            pair(Label::Phone, "312-201-3344", "(646) 555-0142"),
+            pair(Label::Email, "dan@mail.test", "sage.pine42@example.org"),
+            pair(Label::Mrn, "00482913", "00771204"),
+            pair(Label::Ssn, "123-45-6789", "912-34-5678"),
+            pair(Label::Date, "3/14/2024", "3/24/2024"),
+            pair(Label::Age, "92", "90+"),
+        ],
+        10,
+    )
+}
+
+#[test]
+fn restores_surrogates_in_any_case_and_possessive() {
+    let r = vault();
+    assert_eq!(r.rehydrate("Hello John Baker."), "Hello Dan Smith.");
+    assert_eq!(r.rehydrate("JOHN BAKER, MRN 00771204"), "DAN SMITH, MRN 00482913");
+    assert_eq!(r.rehydrate("mr. baker's results"), "mr. smith's results");
+    assert_eq!(r.rehydrate("Mr. Baker and John"), "Mr. Smith and Dan");
+    assert_eq!(r.rehydrate("Bakery and Johnson stay"), "Bakery and Johnson stay");
+}
+
+#[test]
+fn restores_regrouped_phones_and_ssns() {
+    let r = vault();
+    assert_eq!(r.rehydrate("call 646.555.0142"), "call 312.201.3344");
+    assert_eq!(r.rehydrate("call +1 646 555 0142 now"), "call +1 312 201 3344 now");
+    assert_eq!(r.rehydrate("SSN 912345678"), "SSN 123456789");
+}
+
+#[test]
+fn restores_dates_in_another_format_only_when_the_vault_issued_them() {
+    let r = vault();
+    assert_eq!(r.rehydrate("seen on March 24, 2024"), "seen on March 14, 2024");
+    assert_eq!(r.rehydrate("seen 2024-03-24"), "seen 2024-03-14");
+    assert_eq!(r.rehydrate("and again on 4/1/2024"), "and again on 4/1/2024");
+}
+
+#[test]
+fn never_restores_into_urls_links_or_attributes() {
+    let r = vault();
+    let evil = "[click](https://evil.test/?n=John%20Baker&p=6465550142) ![x](http://e.test/00771204) \
+                <img src=\"https://e.test/Baker\" alt=\"John Baker\"> https://e.test/q?mrn=00771204 www.e.test/Baker";
+    assert_eq!(r.rehydrate(evil), evil);
+    assert_eq!(r.rehydrate("[John Baker](https://e.test/x)"), "[Dan Smith](https://e.test/x)");
+}
+
+#[test]
+fn aggregated_ages_are_not_restored() {
+    assert_eq!(vault().rehydrate("a 90+ year old"), "a 90+ year old");
+}
+
+fn stream_all(r: &Rehydrator, chunks: &[&str]) -> String {
+    let mut s = r.stream();
+    let mut out = String::new();
+    for c in chunks {
+        out.push_str(&s.push(c));
+    }
+    out.push_str(&s.finish());
+    out
+}
+
+fn split_randomly<'a>(rng: &mut impl RngCore, text: &'a str) -> Vec<&'a str> {
+    let mut cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).filter(|_| rng.next_u32() % 4 == 0).collect();
+    cuts.push(text.len());
+    let mut at = 0;
+    cuts.into_iter()
+        .filter_map(|c| {
+            let piece = &text[at..c];
+            at = c;
+            (!piece.is_empty()).then_some(piece)
+        })
+        .collect()
+}
+
+const ANSWERS: &[&str] = &[
+    "Hello John Baker. Your visit on March 24, 2024 went well; call (646) 555-0142 if needed.",
+    "JOHN BAKER (MRN 00771204) was seen 3/24/2024. Mr. Baker's SSN 912-34-5678 is on file.",
+    "See [John Baker](https://evil.test/John%20Baker) and <a href=\"x/Baker\">Baker</a> or www.e.test/John",
+    "john baker, john, baker. the 24th of March 2024 and 2024-03-24; phone 646 555 0142 x12",
+    "Bakery Johnson 6465550142 sage.pine42@example.org SAGE.PINE42@EXAMPLE.ORG <b>John</b>",
+    "",
+    "no surrogate at all, just text with 12/12/2020 and 555-0100.",
+];
+
+#[test]
+fn streamed_output_equals_batch_for_random_chunkings() {
+    let r = vault();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
+    for text in ANSWERS {
+        let batch = r.rehydrate(text);
+        assert_eq!(stream_all(&r, &[text]), batch, "one chunk: {text:?}");
+        let chars: Vec<&str> = text.char_indices().map(|(i, c)| &text[i..i + c.len_utf8()]).collect();
+        assert_eq!(stream_all(&r, &chars), batch, "char by char: {text:?}");
+        for _ in 0..200 {
+            let chunks = split_randomly(&mut rng, text);
+            assert_eq!(stream_all(&r, &chunks), batch, "chunks {chunks:?}");
+        }
+    }
+}
+
+#[test]
+fn streaming_holds_back_only_what_could_still_become_a_surrogate() {
+    let r = vault();
+    let mut s = r.stream();
+    assert_eq!(s.push("Thanks for writing. "), "Thanks for writing. ");
+    assert_eq!(s.push("Jo"), "");
+    assert_eq!(s.push("hn Bak"), "");
+    assert_eq!(s.push("er is fine"), "Dan Smith is ");
+    assert_eq!(s.finish(), "fine");
+}
+
+#[test]
+fn scrub_then_rehydrate_round_trips() {
+    let mut engine = Surrogates::new([7; 32]);
+    let text = "Call 312-201-3344 about MRN 00482913, seen 03/14/2024; SSN 123-45-6789.";
+    let f = |needle: &str, label| {
+        let start = text.find(needle).unwrap();
+        Finding { label, start, end: start + needle.len(), confidence: 1.0, recognizer: "t" }
+    };
+    let found = [f("312-201-3344", Label::Phone), f("00482913", Label::Mrn), f("03/14/2024", Label::Date), f("123-45-6789", Label::Ssn)];
+    let out = engine.scrub(text, &found, &Policy::new());
+    for (needle, _) in [("312-201-3344", 0), ("00482913", 0), ("03/14/2024", 0), ("123-45-6789", 0)] {
+        assert!(!out.text.contains(needle), "{needle} survived in {}", out.text);
+    }
+    let r = Rehydrator::new(engine.pairs(), engine.date_offset());
+    assert_eq!(r.rehydrate(&out.text), text);
+}
+
