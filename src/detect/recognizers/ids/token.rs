@@ -160,8 +160,12 @@ pub(super) fn is_date_or_ratio(v: &str) -> bool {
     match *lens.as_slice() {
         [a, b] => (seps[0] == b'/' && a <= 4 && b <= 4) || (a <= 2 && b <= 2),
         [a, b, c] => {
+            let n = |k: usize| parts[k].parse::<u32>().unwrap_or(0);
+            let month_day = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
             seps[0] == seps[1]
-                && ((a <= 2 && b <= 2 && (c == 2 || c == 4)) || (a == 4 && b <= 2 && c <= 2))
+                && ((a <= 2 && b <= 2 && (c == 2 || c == 4))
+                    && (month_day(n(0), n(1)) || month_day(n(1), n(0)))
+                    || (a == 4 && b <= 2 && c <= 2 && month_day(n(1), n(2))))
         }
         _ => false,
     }
@@ -207,7 +211,7 @@ const UNITS: &[&str] = &[
     "mg", "mcg", "ug", "g", "kg", "lb", "lbs", "ml", "l", "cc", "units", "u", "iu", "meq", "mmol",
     "mmhg", "cm", "mm", "ft", "min", "mins", "sec", "hr", "hrs", "hours", "days", "day", "weeks",
     "wk", "wks", "months", "mo", "years", "yrs", "yr", "times", "tabs", "tablets", "caps", "puffs",
-    "drops", "mg/dl", "mmol/l", "bpm", "pct", "percent", "steps", "cal", "kcal",
+    "drops", "mg/dl", "mmol/l", "bpm", "mph", "pct", "percent", "steps", "cal", "kcal",
 ];
 
 /// True when a unit of measure (or `%`) follows `end` in the lower-cased text.
@@ -286,7 +290,7 @@ mod tests {
         for v in ["03/14/2024", "3/14/24", "2024-03-14", "3.14.24", "128/82", "5/325", "3/2024", "10-12"] {
             assert!(is_date_or_ratio(v), "{v}");
         }
-        for v in ["12-3456-78", "0012345/0012346", "123-45-6789", "2024-0091", "03/14-2024"] {
+        for v in ["12-3456-78", "0012345/0012346", "123-45-6789", "2024-0091", "03/14-2024", "30-22-81"] {
             assert!(!is_date_or_ratio(v), "{v}");
         }
         for v in ["3.5-5.0", "7.42", "140.5", "0.9/1.2"] {
