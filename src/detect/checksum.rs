@@ -21,7 +21,17 @@ pub(crate) fn luhn(s: &str) -> bool {
         .iter()
         .rev()
         .enumerate()
-        .map(|(i, &x)| if i % 2 == 1 { if x * 2 > 9 { x * 2 - 9 } else { x * 2 } } else { x })
+        .map(|(i, &x)| {
+            if i % 2 == 1 {
+                if x * 2 > 9 {
+                    x * 2 - 9
+                } else {
+                    x * 2
+                }
+            } else {
+                x
+            }
+        })
         .sum();
     sum % 10 == 0
 }
@@ -167,7 +177,13 @@ mod tests {
     #[test]
     fn luhn_accepts_test_cards_and_rejects_every_one_digit_typo() {
         // Issuer test numbers (Visa, Mastercard, Amex, Discover) and a synthetic IMEI.
-        for s in ["4111111111111111", "5555555555554444", "378282246310005", "6011111111111117", "490154203237518"] {
+        for s in [
+            "4111111111111111",
+            "5555555555554444",
+            "378282246310005",
+            "6011111111111117",
+            "490154203237518",
+        ] {
             assert!(luhn(s), "{s}");
             for (_, m) in one_digit_mutations(s) {
                 assert!(!luhn(&m), "{m}");
@@ -222,7 +238,9 @@ mod tests {
 
     #[test]
     fn vin_check_digit_accepts_valid_vins_and_rejects_every_one_digit_typo() {
-        for s in ["1M8GDM9AXKP042788", "11111111111111111", "1HGCM82633A004352", "JH4KA7561PC008269"] {
+        for s in
+            ["1M8GDM9AXKP042788", "11111111111111111", "1HGCM82633A004352", "JH4KA7561PC008269"]
+        {
             assert!(vin(s), "{s}");
             for (_, m) in one_digit_mutations(s) {
                 assert!(!vin(&m), "{m}");
@@ -261,8 +279,14 @@ mod tests {
             "1EG4TE5M373", // position 9 must be a letter
             "1EG4TE5MKA3", // position 10 must be a digit
             "1EG4TE5MK7A", // position 11 must be a digit
-            "1SG4TE5MK73", "1EL4TE5MK73", "1EG4OE5MK73", "1EG4TI5MK73", "1EG4TE5BK73",
-            "1EG4TE5MZ73", "1EG4TE5MK7", "1EG4TE5MK733",
+            "1SG4TE5MK73",
+            "1EL4TE5MK73",
+            "1EG4OE5MK73",
+            "1EG4TI5MK73",
+            "1EG4TE5BK73",
+            "1EG4TE5MZ73",
+            "1EG4TE5MK7",
+            "1EG4TE5MK733",
         ] {
             assert!(!mbi_format(s), "{s}");
         }

@@ -145,7 +145,10 @@ mod tests {
 
     #[test]
     fn each_format_is_found_when_its_check_passes() {
-        assert_eq!(found("VIN-less note 1HGCM82633A004352."), vec![(Label::Vehicle, "1HGCM82633A004352")]);
+        assert_eq!(
+            found("VIN-less note 1HGCM82633A004352."),
+            vec![(Label::Vehicle, "1HGCM82633A004352")]
+        );
         assert_eq!(found("see AB1234563 on file"), vec![(Label::License, "AB1234563")]);
         assert_eq!(found("1EG4-TE5-MK73"), vec![(Label::HealthPlan, "1EG4-TE5-MK73")]);
         assert_eq!(found("1EG4TE5MK73"), vec![(Label::HealthPlan, "1EG4TE5MK73")]);

@@ -104,7 +104,12 @@ impl Recognizer for Ids {
                 && !token::is_timestamp(m.as_str())
                 && !token::unit_follows(text.lower(), e)
             {
-                out.push(Candidate { start: s, end: e, label: Label::IdOther, confidence: FALLBACK });
+                out.push(Candidate {
+                    start: s,
+                    end: e,
+                    label: Label::IdOther,
+                    confidence: FALLBACK,
+                });
             }
         }
     }
@@ -130,7 +135,10 @@ fn label_of(kind: CueKind) -> Option<Label> {
 /// True when no cue of another family labels the value at `s`: `Phone: 4111...` or
 /// `NDC 00069315083` is that cue's business.
 fn uncued(text: &Text<'_>, s: usize) -> bool {
-    text.cue_before(s).is_none_or(|c| label_of(c.kind).is_some())
+    match text.cue_before(s) {
+        Some(c) => label_of(c.kind).is_some(),
+        None => true,
+    }
 }
 
 /// True when `s..e` is a whole token: not glued to letters or digits, not the tail of a
@@ -143,9 +151,8 @@ fn free_standing(b: &[u8], s: usize, e: usize) -> bool {
     let after = e >= b.len() || {
         let c = b[e];
         let next_alnum = b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric);
-        !c.is_ascii_alphanumeric()
-            && !b"@_".contains(&c)
-            && !(b"-./:,".contains(&c) && next_alnum)
+        let glued_on = b"-./:,".contains(&c) && next_alnum;
+        !c.is_ascii_alphanumeric() && !b"@_".contains(&c) && !glued_on
     };
     before && after
 }
@@ -342,6 +349,26 @@ mod tests {
     }
 
     #[test]
+    fn longer_cues_keep_number_is_from_reading_as_a_phone_cue() {
+        assert_eq!(ids("My member ID number is W123456789"), one(Label::HealthPlan, "W123456789"));
+        assert_eq!(ids("drivers license number is D1234567"), one(Label::License, "D1234567"));
+        assert_eq!(ids("Medicare card 1EG4-TE5-MK73"), one(Label::HealthPlan, "1EG4-TE5-MK73"));
+    }
+
+    #[test]
+    fn the_crate_example_finds_only_the_mrn_here() {
+        let s = "Pt DOB 03/14/1961, MRN: 00482913, cell (555) 201-3344";
+        assert_eq!(ids(s), one(Label::Mrn, "00482913"));
+    }
+
+    #[test]
+    fn other_families_cues_are_left_alone() {
+        for s in ["DOB 03/14/1961", "call 5552013344", "SSN: 123456789", "NDC 00069315083"] {
+            assert_eq!(ids(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
     fn lists_share_the_cue() {
         assert_eq!(
             ids("MRN 0012345 / 0012346"),
@@ -384,7 +411,10 @@ mod tests {
     #[test]
     fn cue_beats_format_and_fallback_needs_no_cue() {
         assert_eq!(ids("MRN: 1HGCM82633A004352"), one(Label::Mrn, "1HGCM82633A004352"));
-        assert_eq!(ids("found 1HGCM82633A004352 on file"), one(Label::Vehicle, "1HGCM82633A004352"));
+        assert_eq!(
+            ids("found 1HGCM82633A004352 on file"),
+            one(Label::Vehicle, "1HGCM82633A004352")
+        );
         assert_eq!(ids("ref'd by 123456789012"), one(Label::IdOther, "123456789012"));
         assert_eq!(ids("SSN 123456789"), vec![]);
         assert_eq!(ids("stamp 20240314103000"), vec![]);

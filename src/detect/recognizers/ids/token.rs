@@ -58,17 +58,20 @@ pub(super) fn parse(b: &[u8], start: usize, underscore: bool) -> Option<Token> {
     let mut groups = vec![(start, group_end(b, start, underscore))];
     let mut spaced = false;
     let mut joined = false;
+    // Longest group so far, kept as we go so a long spaced run stays linear.
+    let mut longest = groups[0].1 - start;
     let mut i = groups[0].1;
     while i + 1 < b.len() && (b[i + 1].is_ascii_alphanumeric()) {
-        if is_joiner(b[i]) && !spaced {
+        let may_space = b[i] == b' '
+            && !joined
+            && longest <= MAX_SPACED_LEAD
+            && space_may_join(b, groups[0], groups.len() == 1, i + 1, underscore);
+        if (is_joiner(b[i]) && !spaced) || may_space {
             let e = group_end(b, i + 1, underscore);
             groups.push((i + 1, e));
-            joined = true;
-            i = e;
-        } else if b[i] == b' ' && !joined && space_may_join(b, &groups, i + 1, underscore) {
-            let e = group_end(b, i + 1, underscore);
-            groups.push((i + 1, e));
-            spaced = true;
+            longest = longest.max(e - i - 1);
+            spaced |= may_space;
+            joined |= !may_space;
             i = e;
         } else {
             break;
@@ -77,15 +80,18 @@ pub(super) fn parse(b: &[u8], start: usize, underscore: bool) -> Option<Token> {
     Some(Token { start, end: i, groups, spaced })
 }
 
-/// Whether the group at `s` may join the value by the space before it.
-fn space_may_join(b: &[u8], groups: &[(usize, usize)], s: usize, underscore: bool) -> bool {
-    if groups.iter().any(|&(a, e)| e - a > MAX_SPACED_LEAD) {
-        return false;
-    }
-    let (fs, fe) = groups[0];
-    let first = &b[fs..fe];
+/// Whether the group at `s` may join the value by the space before it; `first` is the value's
+/// first group and `alone` says whether it is the only one so far.
+fn space_may_join(
+    b: &[u8],
+    first: (usize, usize),
+    alone: bool,
+    s: usize,
+    underscore: bool,
+) -> bool {
+    let first = &b[first.0..first.1];
     // A lower-case word ("a", "of") never leads a spaced value; "A 123" and "w123 456" do.
-    if groups.len() == 1 && !has_digit(first) && !all_caps(first) {
+    if alone && !has_digit(first) && !all_caps(first) {
         return false;
     }
     let e = group_end(b, s, underscore);
@@ -143,7 +149,10 @@ pub(super) fn counts(v: &str) -> (usize, usize) {
 
 /// `v` with separators dropped and letters upper-cased, for the checksums.
 pub(super) fn compact(v: &str) -> String {
-    v.bytes().filter(u8::is_ascii_alphanumeric).map(|c| char::from(c.to_ascii_uppercase())).collect()
+    v.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|c| char::from(c.to_ascii_uppercase()))
+        .collect()
 }
 
 fn numeric_groups<'a>(v: &'a str, seps: &[u8]) -> Option<Vec<&'a str>> {
@@ -183,13 +192,18 @@ pub(super) fn is_quantity(v: &str) -> bool {
         it.next().is_none()
             && !whole.is_empty()
             && whole.bytes().all(|c| c.is_ascii_digit())
-            && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()))
+            && match frac {
+                Some(f) => !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()),
+                None => true,
+            }
     })
 }
 
 /// A bare year, 1900-2099 (`Policy 2024 update`, `cert 2019`).
 pub(super) fn is_year(v: &str) -> bool {
-    v.len() == 4 && v.bytes().all(|c| c.is_ascii_digit()) && (v.starts_with("19") || v.starts_with("20"))
+    v.len() == 4
+        && v.bytes().all(|c| c.is_ascii_digit())
+        && (v.starts_with("19") || v.starts_with("20"))
 }
 
 /// A compact timestamp `yyyymmddhhmm[ss]`: a date, not an identifier.
@@ -273,6 +287,16 @@ mod tests {
         assert_eq!(value("123 ABC"), "123");
         assert_eq!(value("1234 03/14/2024"), "1234");
         assert_eq!(value("12-34 567"), "12-34");
+        assert_eq!(value("1234567 12 34"), "1234567");
+    }
+
+    #[test]
+    fn long_runs_parse_in_linear_time() {
+        let spaced = "12 ".repeat(200_000);
+        let t = parse(spaced.as_bytes(), 0, false).unwrap();
+        assert_eq!(t.groups.len(), 200_000);
+        let dashed = "1-".repeat(200_000);
+        assert_eq!(parse(dashed.as_bytes(), 0, false).unwrap().groups.len(), 200_000);
     }
 
     #[test]
@@ -287,10 +311,14 @@ mod tests {
 
     #[test]
     fn dates_ratios_quantities_years_and_timestamps_are_recognized() {
-        for v in ["03/14/2024", "3/14/24", "2024-03-14", "3.14.24", "128/82", "5/325", "3/2024", "10-12"] {
+        for v in
+            ["03/14/2024", "3/14/24", "2024-03-14", "3.14.24", "128/82", "5/325", "3/2024", "10-12"]
+        {
             assert!(is_date_or_ratio(v), "{v}");
         }
-        for v in ["12-3456-78", "0012345/0012346", "123-45-6789", "2024-0091", "03/14-2024", "30-22-81"] {
+        for v in
+            ["12-3456-78", "0012345/0012346", "123-45-6789", "2024-0091", "03/14-2024", "30-22-81"]
+        {
             assert!(!is_date_or_ratio(v), "{v}");
         }
         for v in ["3.5-5.0", "7.42", "140.5", "0.9/1.2"] {
