@@ -170,6 +170,9 @@ const PHRASES: &[(&str, CueKind)] = &[
     ("patient id number", Mrn), ("id number", IdOther), ("driver's license number", License),
     ("drivers license number", License), ("license plate number", Plate),
     ("credit card number", Card), ("debit card number", Card), ("bank account number", Account),
+    // "Rx 4471203 refill", "ID# 77881234": short forms seen in notes and chat. A bare "id" stays
+    // a filler word: it is too common to label a value alone.
+    ("rx", IdOther), ("id#", IdOther), ("id #", IdOther),
     // Places and dates.
     ("zip", Zip), ("zip code", Zip), ("zipcode", Zip), ("postal code", Zip), ("postcode", Zip),
     ("dob", Date), ("d.o.b", Date), ("date of birth", Date), ("birth date", Date),

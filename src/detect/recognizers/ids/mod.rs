@@ -307,6 +307,7 @@ fn list_after(
 struct Spans(Vec<(usize, usize)>);
 
 impl Spans {
+    /// The spans of `cands`, overlapping ones merged.
     fn new(cands: &[Candidate]) -> Self {
         let mut v: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
         v.sort_unstable();
@@ -320,6 +321,7 @@ impl Spans {
         Spans(merged)
     }
 
+    /// True when `s..e` shares a byte with a claimed span.
     fn overlaps(&self, s: usize, e: usize) -> bool {
         let i = self.0.partition_point(|&(a, _)| a < e);
         i > 0 && self.0[i - 1].1 > s
