@@ -220,7 +220,7 @@ fn value_at(text: &Text<'_>, p: usize, kind: CueKind, username: bool) -> Option<
 
 /// True when an age cue (`yo`, `years old`) directly follows `end`.
 fn followed_by_age(text: &Text<'_>, end: usize) -> bool {
-    text.cue_after(end, 2, &[CueKind::Age]).is_some()
+    text.cue_after(end, 12, &[CueKind::Age]).is_some_and(|c| c.start <= end + 1)
 }
 
 /// Whether `v` has the shape of an identifier for a `kind` cue.
@@ -368,6 +368,13 @@ mod tests {
         for s in ["DOB 03/14/1961", "call 5552013344", "SSN: 123456789", "NDC 00069315083"] {
             assert_eq!(ids(s), vec![], "{s}");
         }
+    }
+
+    #[test]
+    fn a_trailing_age_or_unit_is_not_part_of_the_value() {
+        assert_eq!(ids("MRN 881234 92 yo"), one(Label::Mrn, "881234"));
+        assert_eq!(ids("MRN 881234 92 years old"), one(Label::Mrn, "881234"));
+        assert_eq!(ids("lot 4471 50 mg"), one(Label::Device, "4471"));
     }
 
     #[test]
