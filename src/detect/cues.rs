@@ -162,6 +162,17 @@ const PHRASES: &[(&str, CueKind)] = &[
     ("badge #", IdOther), ("student id", IdOther), ("invoice", IdOther), ("invoice #", IdOther),
     ("invoice number", IdOther), ("booking", IdOther), ("record locator", IdOther),
     ("patient account number", Account), ("requisition", IdOther), ("requisition #", IdOther),
+    // Longer forms of id cues, so "member ID number is ..." is not read as "member ID" followed
+    // by the phone cue "number is"; and "Medicare card" is a Medicare number, not a payment card.
+    ("member id number", HealthPlan), ("subscriber id number", HealthPlan),
+    ("insurance id number", HealthPlan), ("medicaid id number", HealthPlan),
+    ("medicaid card", HealthPlan), ("medicare card", Mbi), ("medicare id number", Mbi),
+    ("patient id number", Mrn), ("id number", IdOther), ("driver's license number", License),
+    ("drivers license number", License), ("license plate number", Plate),
+    ("credit card number", Card), ("debit card number", Card), ("bank account number", Account),
+    // "Rx 4471203 refill", "ID# 77881234": short forms seen in notes and chat. A bare "id" stays
+    // a filler word: it is too common to label a value alone.
+    ("rx", IdOther), ("id#", IdOther), ("id #", IdOther),
     // Places and dates.
     ("zip", Zip), ("zip code", Zip), ("zipcode", Zip), ("postal code", Zip), ("postcode", Zip),
     ("dob", Date), ("d.o.b", Date), ("date of birth", Date), ("birth date", Date),
