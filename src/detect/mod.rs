@@ -5,7 +5,7 @@
 //! confidence threshold, resolves overlaps (`resolve.rs`) and maps the spans back to the caller's
 //! bytes.
 
-mod checksum;
+pub(crate) mod checksum;
 mod cues;
 mod recognizers;
 mod resolve;

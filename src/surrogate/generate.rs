@@ -37,6 +37,7 @@ pub(crate) fn generate(rng: &mut dyn RngCore, label: Label, original: &str) -> O
         Label::Ssn => ssn(rng, original),
         Label::Zip => zip(rng, original),
         Label::Url => url(rng, original),
+        Label::Vehicle if alnum_key(original).len() == 17 => vin(rng, original),
         Label::Mrn
         | Label::HealthPlan
         | Label::Account
@@ -52,6 +53,22 @@ pub(crate) fn generate(rng: &mut dyn RngCore, label: Label, original: &str) -> O
         | Label::Date
         | Label::Age => return None,
     })
+}
+
+/// A VIN of the same layout with a valid check digit (position 9), from the VIN alphabet.
+fn vin(rng: &mut dyn RngCore, original: &str) -> String {
+    const VIN_CHARS: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+    let mut v: Vec<u8> =
+        (0..17).map(|_| VIN_CHARS[below(rng, VIN_CHARS.len() as u32) as usize]).collect();
+    // The last four of a North American VIN are digits (the serial).
+    for c in &mut v[13..] {
+        *c = digit(rng, 0, 9) as u8;
+    }
+    let s = String::from_utf8(v).expect("ASCII");
+    let check = crate::detect::checksum::vin_check_digit(&s).expect("17 VIN characters");
+    let mut v = s.into_bytes();
+    v[8] = check;
+    into_layout(original, &String::from_utf8(v).expect("ASCII"))
 }
 
 /// NANP numbers become `AAA-555-01XX` in the original layout; shorter local numbers `555-01XX`;
@@ -195,6 +212,15 @@ mod tests {
         assert!(u.starts_with("https://www."), "{u}");
         assert!(EXAMPLE_DOMAINS.iter().any(|d| u.contains(d)), "{u}");
         assert!(u.ends_with(|c: char| c.is_ascii_digit()), "{u}");
+    }
+
+    #[test]
+    fn vins_carry_a_valid_check_digit() {
+        let mut r = rng();
+        for _ in 0..50 {
+            let v = generate(&mut r, Label::Vehicle, "1HGCM82633A004352").unwrap();
+            assert!(crate::detect::checksum::vin(&v), "{v}");
+        }
     }
 
     #[test]
