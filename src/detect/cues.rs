@@ -77,6 +77,8 @@ const PHRASES: &[(&str, CueKind)] = &[
     // Email and web.
     ("email", Email), ("e-mail", Email), ("e mail", Email),
     ("website", Url), ("url", Url), ("link", Url), ("web site", Url),
+    ("portal", Url), ("patient portal", Url), ("homepage", Url), ("web page", Url),
+    ("webpage", Url),
     ("ip", Ip), ("ip address", Ip), ("ipv4", Ip), ("ipv6", Ip), ("ip addr", Ip),
     // SSN.
     ("ssn", Ssn), ("ssn#", Ssn), ("ss#", Ssn), ("ss #", Ssn), ("ss no", Ssn),
