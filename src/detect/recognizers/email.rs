@@ -35,8 +35,9 @@ impl Email {
         // `dot`: the same, or a real dot.
         let at = r"(?:\s*[\(\[\{<]\s*at\s*[\)\]\}>]\s*|\s+at\s+)";
         let dot = r"(?:\s*[\(\[\{<]\s*dot\s*[\)\]\}>]\s*|\s+dot\s+|\.)";
-        let obfuscated =
-            format!(r"(?P<local>[a-z0-9_%+-]+(?:{dot}[a-z0-9_%+-]+)*){at}(?P<domain>[a-z0-9-]+(?:{dot}[a-z0-9-]+)+)");
+        let obfuscated = format!(
+            r"(?P<local>[a-z0-9_%+-]+(?:{dot}[a-z0-9_%+-]+)*){at}(?P<domain>[a-z0-9-]+(?:{dot}[a-z0-9-]+)+)"
+        );
         Email {
             plain: Regex::new(plain).expect("plain email pattern compiles"),
             obfuscated: Regex::new(&obfuscated).expect("obfuscated email pattern compiles"),
@@ -54,7 +55,9 @@ fn local_part_ok(local: &str) -> bool {
 fn is_whole(s: &str, start: usize, end: usize) -> bool {
     let b = s.as_bytes();
     let glued = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'@' | b'_');
-    !(start > 0 && glued(b[start - 1])) && !b.get(end).is_some_and(|&c| glued(c) || c == b'-')
+    let glued_before = start > 0 && glued(b[start - 1]);
+    let glued_after = b.get(end).is_some_and(|&c| glued(c) || c == b'-');
+    !glued_before && !glued_after
 }
 
 /// True when a spelled-out form is believable as an address: bracketed `[at]`/`(at)` always is;
@@ -63,7 +66,8 @@ fn obfuscation_believable(at_bracketed: bool, local: &str, domain: &str) -> bool
     if at_bracketed {
         return true;
     }
-    let spelled_dot = domain.contains(" dot ") || domain.contains("dot]") || domain.contains("dot)");
+    let spelled_dot =
+        domain.contains(" dot ") || domain.contains("dot]") || domain.contains("dot)");
     spelled_dot || local.bytes().any(|c| matches!(c, b'.' | b'_' | b'+') || c.is_ascii_digit())
 }
 
@@ -156,7 +160,10 @@ mod tests {
 
     #[test]
     fn plain_addresses() {
-        assert_eq!(emails("mail Jane.Doe+labs@Mail.Example.ORG."), vec!["Jane.Doe+labs@Mail.Example.ORG"]);
+        assert_eq!(
+            emails("mail Jane.Doe+labs@Mail.Example.ORG."),
+            vec!["Jane.Doe+labs@Mail.Example.ORG"]
+        );
         assert_eq!(emails("mailto:jdoe@example.org"), vec!["jdoe@example.org"]);
     }
 

@@ -44,7 +44,9 @@ impl Ip {
 /// True when every octet is 0-255 and none has a leading zero (`010` is ambiguous, often octal).
 fn octets_ok(quad: &str) -> bool {
     quad.split('.').all(|o| {
-        !o.is_empty() && (o == "0" || !o.starts_with('0')) && o.parse::<u16>().is_ok_and(|v| v <= 255)
+        !o.is_empty()
+            && (o == "0" || !o.starts_with('0'))
+            && o.parse::<u16>().is_ok_and(|v| v <= 255)
     })
 }
 
@@ -58,7 +60,9 @@ fn v4_is_whole(s: &str, start: usize, end: usize) -> bool {
     if glued(before) || glued(after) || before == Some(b':') {
         return false;
     }
-    let continues = |c: Option<u8>, next: Option<u8>| c == Some(b'.') && next.is_some_and(|n| n.is_ascii_digit());
+    let continues = |c: Option<u8>, next: Option<u8>| {
+        c == Some(b'.') && next.is_some_and(|n| n.is_ascii_digit())
+    };
     !continues(before, start.checked_sub(2).map(|i| b[i]))
         && !continues(after, b.get(end + 1).copied())
 }
@@ -67,9 +71,7 @@ fn v4_is_whole(s: &str, start: usize, end: usize) -> bool {
 /// release or document section.
 fn after_version_word(lower: &str, start: usize) -> bool {
     let head = lower[..start].trim_end_matches([' ', ':', '#', '\t']);
-    let word_start = head
-        .rfind(|c: char| !c.is_ascii_alphanumeric())
-        .map_or(0, |i| i + 1);
+    let word_start = head.rfind(|c: char| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
     VERSION_WORDS.contains(&&head[word_start..])
 }
 
@@ -79,9 +81,11 @@ fn v6_is_whole(s: &str, start: usize, end: usize) -> bool {
     let b = s.as_bytes();
     let before = start.checked_sub(1).map(|i| b[i]);
     let after = b.get(end).copied();
-    !before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'_' | b'.'))
-        && !after.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'_'))
-        && !(after == Some(b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+    let glued_before =
+        before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'_' | b'.'));
+    let glued_after = after.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'_'));
+    let dotted_after = after == Some(b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+    !glued_before && !glued_after && !dotted_after
 }
 
 /// True when an IPv6 candidate parses and is not a shape that is more often something else: it
@@ -112,16 +116,26 @@ impl Recognizer for Ip {
                 && !after_version_word(lower, m.start())
             {
                 let confidence = if cued(m.start()) { 0.95 } else { 0.9 };
-                out.push(Candidate { start: m.start(), end: m.end(), label: Label::Ip, confidence });
+                out.push(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    label: Label::Ip,
+                    confidence,
+                });
             }
         }
         for m in self.v6.find_iter(s) {
             // A dotted tail must itself be a valid quad (`::ffff:192.0.2.1`).
-            let tail_ok = !m.as_str().contains('.')
-                || m.as_str().rsplit(':').next().is_some_and(octets_ok);
+            let tail_ok =
+                !m.as_str().contains('.') || m.as_str().rsplit(':').next().is_some_and(octets_ok);
             if tail_ok && v6_ok(m.as_str()) && v6_is_whole(s, m.start(), m.end()) {
                 let confidence = if cued(m.start()) { 0.95 } else { 0.9 };
-                out.push(Candidate { start: m.start(), end: m.end(), label: Label::Ip, confidence });
+                out.push(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    label: Label::Ip,
+                    confidence,
+                });
             }
         }
     }

@@ -72,9 +72,7 @@ impl Phone {
             r"(?P<cc>\+ ?1{SEP}?|\b1{SEP}?)?(?:\((?P<pa>\d{{3}})\) ?|(?P<a>\d{{3}})(?P<s1>{SEP})?)(?P<ex>\d{{3}})(?P<s2>{SEP})?\d{{4}}{EXT}"
         );
         let local = format!(r"(?P<ex>\d{{3}}) ?[.-] ?\d{{4}}{EXT}");
-        let intl = format!(
-            r"\+ ?[2-9]\d{{0,2}}(?:{SEP}?(?:\(\d{{1,4}}\)|\d{{1,5}})){{2,6}}{EXT}"
-        );
+        let intl = format!(r"\+ ?[2-9]\d{{0,2}}(?:{SEP}?(?:\(\d{{1,4}}\)|\d{{1,5}})){{2,6}}{EXT}");
         Phone {
             nanp: Regex::new(&nanp).expect("nanp pattern compiles"),
             local: Regex::new(&local).expect("local pattern compiles"),
@@ -217,7 +215,7 @@ fn is_list_gap(gap: &str) -> bool {
     gap.len() <= 12
         && !gap.contains('\n')
         && gap
-            .split(|c: char| matches!(c, ' ' | ',' | '/' | ';' | '&' | '|'))
+            .split([' ', ',', '/', ';', '&', '|'])
             .all(|w| w.is_empty() || w == "or" || w == "and")
 }
 
@@ -244,7 +242,11 @@ impl Recognizer for Phone {
             let label = match direct {
                 Some(CueKind::Fax) => Label::Fax,
                 Some(CueKind::Phone) => Label::Phone,
-                _ if fax_follows(lower, h.end) => Label::Fax,
+                _ if text.cue_after(h.end, 8, &[CueKind::Fax]).is_some()
+                    && fax_follows(lower, h.end) =>
+                {
+                    Label::Fax
+                }
                 _ => listed.unwrap_or(Label::Phone),
             };
             let cued = matches!(direct, Some(CueKind::Phone | CueKind::Fax))

@@ -85,12 +85,15 @@ fn is_whole(s: &str, start: usize, end: usize) -> bool {
     let b = s.as_bytes();
     let before = start.checked_sub(1).map(|i| b[i]);
     let after = b.get(end).copied();
-    if before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if before.is_some_and(|c| c.is_ascii_alphanumeric())
+        || after.is_some_and(|c| c.is_ascii_alphanumeric())
+    {
         return false;
     }
     let joiner = |c: Option<u8>| c.is_some_and(|c| matches!(c, b'-' | b'.' | b'/' | b' '));
-    !(joiner(before) && start >= 2 && b[start - 2].is_ascii_digit())
-        && !(joiner(after) && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+    let continues_before = joiner(before) && start >= 2 && b[start - 2].is_ascii_digit();
+    let continues_after = joiner(after) && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+    !continues_before && !continues_after
 }
 
 /// True when the writer says these are the last digits: `last 4`/`last four` within a short
@@ -223,7 +226,14 @@ mod tests {
 
     #[test]
     fn layouts() {
-        for n in ["123-45-6789", "123 45 6789", "123.45.6789", "123-45 6789", "xxx-xx-6789", "***-**-6789"] {
+        for n in [
+            "123-45-6789",
+            "123 45 6789",
+            "123.45.6789",
+            "123-45 6789",
+            "xxx-xx-6789",
+            "***-**-6789",
+        ] {
             assert_eq!(ssns(&format!("on file {n}.")), vec![n.to_owned()], "{n}");
         }
         assert_eq!(ssns("SSN: 123456789"), vec!["123456789"]);

@@ -30,14 +30,61 @@ const AMBIGUOUS: &[&str] = &[
 
 /// State, district and territory names, lower case.
 const STATE_NAMES: &[&str] = &[
-    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
-    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
-    "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
-    "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey",
-    "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
-    "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
-    "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
-    "district of columbia", "d.c.", "d.c", "puerto rico", "guam",
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "district of columbia",
+    "d.c.",
+    "d.c",
+    "puerto rico",
+    "guam",
 ];
 
 /// Cues after which a 5-digit number is something else.
@@ -91,8 +138,9 @@ fn is_whole(s: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let joiner = |c: Option<u8>| c.is_some_and(|c| matches!(c, b'-' | b'.' | b'/' | b','));
-    !(joiner(before) && start >= 2 && b[start - 2].is_ascii_digit())
-        && !(joiner(after) && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+    let continues_before = joiner(before) && start >= 2 && b[start - 2].is_ascii_digit();
+    let continues_after = joiner(after) && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+    !continues_before && !continues_after
 }
 
 /// True when nothing but optional spaces and then the end of the text, a line break or clause
