@@ -71,6 +71,7 @@ const PHRASES: &[(&str, CueKind)] = &[
     ("contact number", Phone), ("callback", Phone), ("call back", Phone), ("phone number", Phone),
     ("phone no", Phone), ("tel no", Phone), ("cell #", Phone), ("cell#", Phone), ("phone #", Phone),
     ("phone#", Phone), ("number is", Phone),
+    ("text me", Phone), ("txt me", Phone), ("whatsapp", Phone),
     // Fax.
     ("fax", Fax), ("fax no", Fax), ("fax number", Fax), ("fax #", Fax), ("fax#", Fax),
     ("facsimile", Fax), ("fx", Fax), ("faxed to", Fax), ("fax it to", Fax), ("fax to", Fax),
