@@ -57,7 +57,11 @@ fn v4_is_whole(s: &str, start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).map(|i| b[i]);
     let after = b.get(end).copied();
     let glued = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_');
-    if glued(before) || glued(after) || before == Some(b':') {
+    // `::ffff:10.2.3.4`: the quad is the tail of an IPv6 address (`ip:10.2.3.4` is not).
+    let v6_tail = before == Some(b':')
+        && start >= 2
+        && (b[start - 2].is_ascii_hexdigit() || b[start - 2] == b':');
+    if glued(before) || glued(after) || v6_tail {
         return false;
     }
     let continues = |c: Option<u8>, next: Option<u8>| {
@@ -168,6 +172,7 @@ mod tests {
         assert!(!v4_is_whole("10.2.3.4.5", 0, 8));
         assert!(!v4_is_whole("v10.2.3.4", 1, 9));
         assert!(!v4_is_whole("::ffff:10.2.3.4", 7, 15));
+        assert!(v4_is_whole("ip:10.2.3.4", 3, 11));
     }
 
     #[test]
