@@ -60,21 +60,31 @@ impl Url {
 /// The length of `url` once trailing sentence punctuation and unbalanced closing brackets are cut
 /// (`https://x.org/a_(b)).` keeps `https://x.org/a_(b)`).
 fn trimmed_len(url: &str) -> usize {
+    // Bracket balance of the whole match, updated as characters are cut from the end, so the
+    // trim stays linear however many `)` trail.
+    let count = |c: char| url.bytes().filter(|&b| b == c as u8).count() as isize;
+    let mut parens = count('(') - count(')');
+    let mut braces = count('{') - count('}');
     let mut end = url.len();
-    loop {
-        let u = &url[..end];
-        let Some(last) = u.chars().last() else { return 0 };
+    for last in url.chars().rev() {
         let cut = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '*' | '>' => true,
-            ')' => u.matches('(').count() < u.matches(')').count(),
-            '}' => u.matches('{').count() < u.matches('}').count(),
+            ')' if parens < 0 => {
+                parens += 1;
+                true
+            }
+            '}' if braces < 0 => {
+                braces += 1;
+                true
+            }
             _ => false,
         };
         if !cut {
-            return end;
+            break;
         }
         end -= last.len_utf8();
     }
+    end
 }
 
 /// True when a bare-domain match starts a token of its own: not glued to a word, not the domain of

@@ -174,11 +174,19 @@ fn after_state(s: &str, start: usize, end: usize) -> bool {
             };
         }
     }
-    let lower = trimmed.to_ascii_lowercase();
+    // The longest name is 20 bytes: lower-case only that much of the tail, not the whole prefix.
+    let tail_from = trimmed.len().saturating_sub(24);
+    let tail_from = (tail_from..trimmed.len()).find(|&i| trimmed.is_char_boundary(i)).unwrap_or(0);
+    let lower = trimmed[tail_from..].to_ascii_lowercase();
+    let whole_prefix = tail_from == 0;
     STATE_NAMES.iter().any(|name| {
         lower.ends_with(name) && {
             let at = lower.len() - name.len();
-            at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric()
+            if at == 0 {
+                whole_prefix || !trimmed.as_bytes()[tail_from - 1].is_ascii_alphanumeric()
+            } else {
+                !lower.as_bytes()[at - 1].is_ascii_alphanumeric()
+            }
         }
     })
 }
