@@ -22,6 +22,7 @@ const VERSION_WORDS: &[&str] = &[
 
 /// The IP recognizer.
 pub(crate) struct Ip {
+    /// Four dot-separated runs of 1-3 digits; octet values are checked afterwards.
     v4: Regex,
     /// Colon-separated hex groups, optionally ending in a dotted quad (tried first, so the quad
     /// is not cut at its first dot); validated by `Ipv6Addr`.

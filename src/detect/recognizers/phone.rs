@@ -144,9 +144,13 @@ impl Phone {
 /// A well-formed number before the context decides its label.
 #[derive(Clone, Copy, Debug)]
 struct Hit {
+    /// Start byte in the folded text.
     start: usize,
+    /// End byte (exclusive) in the folded text.
     end: usize,
+    /// Confidence from the layout alone, before cues.
     confidence: f32,
+    /// Which layout matched, deciding whether a cue is required.
     kind: HitKind,
 }
 

@@ -115,6 +115,7 @@ const VETO_CUES: &[CueKind] = &[
 
 /// The ZIP recognizer.
 pub(crate) struct Zip {
+    /// Five digits with an optional `-` and four more; context decides the rest.
     zip: Regex,
 }
 
