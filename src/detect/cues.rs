@@ -71,12 +71,15 @@ const PHRASES: &[(&str, CueKind)] = &[
     ("contact number", Phone), ("callback", Phone), ("call back", Phone), ("phone number", Phone),
     ("phone no", Phone), ("tel no", Phone), ("cell #", Phone), ("cell#", Phone), ("phone #", Phone),
     ("phone#", Phone), ("number is", Phone),
+    ("text me", Phone), ("txt me", Phone), ("whatsapp", Phone),
     // Fax.
     ("fax", Fax), ("fax no", Fax), ("fax number", Fax), ("fax #", Fax), ("fax#", Fax),
     ("facsimile", Fax), ("fx", Fax), ("faxed to", Fax), ("fax it to", Fax), ("fax to", Fax),
     // Email and web.
     ("email", Email), ("e-mail", Email), ("e mail", Email),
     ("website", Url), ("url", Url), ("link", Url), ("web site", Url),
+    ("portal", Url), ("patient portal", Url), ("homepage", Url), ("web page", Url),
+    ("webpage", Url),
     ("ip", Ip), ("ip address", Ip), ("ipv4", Ip), ("ipv6", Ip), ("ip addr", Ip),
     // SSN.
     ("ssn", Ssn), ("ssn#", Ssn), ("ss#", Ssn), ("ss #", Ssn), ("ss no", Ssn),

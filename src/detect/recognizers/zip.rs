@@ -1,13 +1,195 @@
-//! TODO(stub, filled in by its owner before issue 2 closes): the Zip recognizer.
+//! ZIP codes: `62704-1234` (ZIP+4), and 5-digit ZIPs that follow a US state (`Springfield, IL
+//! 62704`, `Illinois 62704`) or a ZIP cue (`zip code: 02139`).
+//!
+//! A bare 5-digit number is a CPT code, a lab value, a dollar amount or an id far more often than a
+//! ZIP, so it is never reported alone. Only the ZIP is the span: a state is not an identifier.
+//! Two-letter state abbreviations collide with English and clinical words (`IN`, `OR`, `MD`, `PA`,
+//! `SC`, `VA`), so those count only in the `City, ST` layout or right before the end of a clause,
+//! and lower-case abbreviations (chat) only before the end of a clause.
+
+use regex::Regex;
 
 use super::{Candidate, Label, Recognizer, Text};
+use crate::detect::cues::CueKind;
 
-pub(crate) struct Zip;
+/// USPS abbreviations of the states, DC and the inhabited territories, upper case.
+const USPS: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
+];
+
+/// Abbreviations that are also common English or clinical words: `in`, `or`, `me`, `OK`, `ID`,
+/// `MD` (the degree), `PA` (physician assistant), `SC` (subcutaneous), `VA` (Veterans Affairs),
+/// `MS` (multiple sclerosis), `PR` (per rectum), `CO` (carbon monoxide), `DE`, `LA`, `MA`, `AS`...
+const AMBIGUOUS: &[&str] = &[
+    "AL", "AS", "CO", "DE", "GA", "HI", "ID", "IN", "LA", "MA", "MD", "ME", "MO", "MS", "NE", "OH",
+    "OK", "OR", "PA", "PR", "SC", "VA", "VI", "MP", "ND",
+];
+
+/// State, district and territory names, lower case.
+const STATE_NAMES: &[&str] = &[
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "district of columbia",
+    "d.c.",
+    "d.c",
+    "puerto rico",
+    "guam",
+];
+
+/// Cues after which a 5-digit number is something else.
+const VETO_CUES: &[CueKind] = &[
+    CueKind::Mrn,
+    CueKind::Account,
+    CueKind::HealthPlan,
+    CueKind::Mbi,
+    CueKind::License,
+    CueKind::Device,
+    CueKind::IdOther,
+    CueKind::Ssn,
+    CueKind::Card,
+    CueKind::Routing,
+    CueKind::Npi,
+    CueKind::Dea,
+    CueKind::Vehicle,
+    CueKind::Vin,
+    CueKind::Plate,
+    CueKind::Phone,
+    CueKind::Fax,
+    CueKind::Age,
+    CueKind::Date,
+    CueKind::Vital,
+    CueKind::Code,
+    CueKind::Room,
+];
+
+/// The ZIP recognizer.
+pub(crate) struct Zip {
+    /// Five digits with an optional `-` and four more; context decides the rest.
+    zip: Regex,
+}
 
 impl Zip {
+    /// Compiles the pattern.
     pub(crate) fn new() -> Self {
-        Zip
+        Zip { zip: Regex::new(r"\d{5}(?:-\d{4})?").expect("zip pattern compiles") }
     }
+}
+
+/// True when `s[start..end]` is a whole number: not glued to letters or digits, not after `$` or
+/// `#`, and not one piece of a longer dashed, dotted or comma-grouped number (`50090-1234-01`
+/// NDC, `62704.5`, `1,62704`).
+fn is_whole(s: &str, start: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    let before = start.checked_sub(1).map(|i| b[i]);
+    let after = b.get(end).copied();
+    if before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'$' | b'#' | b'+'))
+        || after.is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return false;
+    }
+    let joiner = |c: Option<u8>| c.is_some_and(|c| matches!(c, b'-' | b'.' | b'/' | b','));
+    let continues_before = joiner(before) && start >= 2 && b[start - 2].is_ascii_digit();
+    let continues_after = joiner(after) && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+    !continues_before && !continues_after
+}
+
+/// True when nothing but optional spaces and then the end of the text, a line break or clause
+/// punctuation follows `end` (`... il 62704.`, `... IN 46204` at the end of a message).
+fn ends_clause(s: &str, end: usize) -> bool {
+    let rest = s[end..].trim_start_matches([' ', '\t']);
+    rest.is_empty() || rest.starts_with(['\n', '\r', '.', ',', ';', '!', '?', ')', ']'])
+}
+
+/// Whether the ZIP at `start..end` follows a US state: a full name in any case, or a USPS
+/// abbreviation under the ambiguity rules in the module docs. `s` is the folded text (case kept).
+fn after_state(s: &str, start: usize, end: usize) -> bool {
+    let head = &s[..start];
+    let trimmed = head.trim_end_matches([' ', ',']);
+    if head.len() - trimmed.len() > 3 || trimmed.len() == head.len() {
+        return false;
+    }
+    let word_start = trimmed.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    let word = &trimmed[word_start..];
+    let before_word = trimmed[..word_start].trim_end_matches(' ');
+    let comma_before = before_word.ends_with(',');
+    if word.len() == 2 {
+        let upper = word.to_ascii_uppercase();
+        if USPS.contains(&upper.as_str()) {
+            let ambiguous = AMBIGUOUS.contains(&upper.as_str());
+            let clause_end = ends_clause(s, end);
+            return if word == upper {
+                !ambiguous || comma_before || clause_end
+            } else {
+                clause_end && (!ambiguous || comma_before)
+            };
+        }
+    }
+    // The longest name is 20 bytes: lower-case only that much of the tail, not the whole prefix.
+    let tail_from = trimmed.len().saturating_sub(24);
+    let tail_from = (tail_from..trimmed.len()).find(|&i| trimmed.is_char_boundary(i)).unwrap_or(0);
+    let lower = trimmed[tail_from..].to_ascii_lowercase();
+    let whole_prefix = tail_from == 0;
+    STATE_NAMES.iter().any(|name| {
+        lower.ends_with(name) && {
+            let at = lower.len() - name.len();
+            if at == 0 {
+                whole_prefix || !trimmed.as_bytes()[tail_from - 1].is_ascii_alphanumeric()
+            } else {
+                !lower.as_bytes()[at - 1].is_ascii_alphanumeric()
+            }
+        }
+    })
 }
 
 impl Recognizer for Zip {
@@ -19,5 +201,116 @@ impl Recognizer for Zip {
         &[Label::Zip]
     }
 
-    fn recognize(&self, _text: &Text<'_>, _out: &mut Vec<Candidate>) {}
+    fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
+        let s = text.norm();
+        for m in self.zip.find_iter(s) {
+            let (start, end) = (m.start(), m.end());
+            if !is_whole(s, start, end) {
+                continue;
+            }
+            let cue = text.cue_before(start).map(|c| c.kind);
+            if cue.is_some_and(|k| VETO_CUES.contains(&k)) {
+                continue;
+            }
+            let plus4 = end - start == 10;
+            let confidence = if cue == Some(CueKind::Zip) {
+                0.9
+            } else if after_state(s, start, end) {
+                if plus4 {
+                    0.9
+                } else {
+                    0.85
+                }
+            } else if plus4 {
+                0.8
+            } else {
+                continue;
+            };
+            out.push(Candidate { start, end, label: Label::Zip, confidence });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+    use super::*;
+
+    fn zips(s: &str) -> Vec<String> {
+        run(&Zip::new(), s).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn wholeness() {
+        assert!(is_whole("IL 62704.", 3, 8));
+        assert!(!is_whole("50090-1234-01", 0, 10));
+        assert!(!is_whole("1,62704", 2, 7));
+        assert!(!is_whole("62704.5", 0, 5));
+        assert!(!is_whole("$62704", 1, 6));
+        assert!(!is_whole("A62704", 1, 6));
+    }
+
+    #[test]
+    fn clause_ends() {
+        assert!(ends_clause("il 62704", 8));
+        assert!(ends_clause("il 62704. thx", 8));
+        assert!(ends_clause("il 62704 \nnext", 8));
+        assert!(!ends_clause("il 62704 and", 8));
+    }
+
+    #[test]
+    fn states() {
+        let at = |s: &str| {
+            let i = s.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+            after_state(s, i, s.len())
+        };
+        assert!(at("Springfield, IL 62704"));
+        assert!(at("Springfield IL 62704"));
+        assert!(at("Springfield IL, 62704"));
+        assert!(at("Illinois 62704"));
+        assert!(at("albany, new york 12207"));
+        assert!(at("Washington, D.C. 20001"));
+        assert!(at("Boise, ID 83702"));
+        assert!(at("i live in springfield il 62704"));
+        assert!(at("Baltimore MD 21201"));
+        assert!(!at("Jane Roe MD 21201 units"));
+        assert!(!at("pt ID 83702 noted"));
+        assert!(!at("il 62704 is my zip")); // lower case mid-sentence
+        assert!(!at("moved in 62704"));
+        assert!(!at("Dr. Illinoisan 62704"));
+        assert!(!at("IL62704"));
+    }
+
+    #[test]
+    fn zips_found() {
+        for (text, z) in [
+            ("Springfield, IL 62704", "62704"),
+            ("Springfield, IL 62704-1234", "62704-1234"),
+            ("mail to 62704-1234 please", "62704-1234"),
+            ("zip 62704", "62704"),
+            ("zip code: 02139", "02139"),
+            ("Cambridge, Massachusetts 02139.", "02139"),
+            ("springfield il 62704", "62704"),
+        ] {
+            assert_eq!(zips(text), vec![z.to_owned()], "{text}");
+        }
+    }
+
+    #[test]
+    fn not_zips() {
+        for s in [
+            "CPT 99213",
+            "62704",
+            "glucose 10000",
+            "IL-6 12345",
+            "paid $12500 in 2024",
+            "NDC 50090-1234-01",
+            "MRN 62704-1234",
+            "Room 12345",
+            "in 62704 cases",
+            "Illinois",
+        ] {
+            assert_eq!(zips(s), Vec::<String>::new(), "{s}");
+        }
+    }
 }
