@@ -171,7 +171,7 @@ const UNIT_WORDS: &[&str] = &[
     "bpm", "breaths", "strength", "murmur", "scale", "score", "ratio", "dilution", "tsp", "tbsp",
     "teaspoon", "teaspoons", "tablespoon", "tablespoons", "point", "points", "glass", "glasses",
     "bottle", "bottles", "can", "cans", "reps", "sets", "oclock", "o'clock", "percent",
-    "patients", "people", "kids", "children", "stars", "out",
+    "patients", "people", "kids", "children", "stars", "out", "vision", "acuity",
 ];
 
 /// True when the word after `end` (on the same line, at most two spaces away) is a unit or
@@ -443,7 +443,12 @@ impl Date {
                         .filter(|y| year_ok(&y[1]))
                         .map(|y| day_end + y.get(0).expect("whole match").end());
                     let end = year.unwrap_or(day_end);
-                    if year.is_some() || !unit_follows(lower, day_end) {
+                    let verb = word.as_str() == "may"
+                        && !capitalised
+                        && year.is_none()
+                        && d.get(2).is_none()
+                        && may_is_a_verb(lower, word.start());
+                    if !verb && (year.is_some() || !unit_follows(lower, day_end)) {
                         let confidence = if year.is_some() { 0.9 } else { 0.8 };
                         out.push(date(word.start(), end, confidence));
                         continue;
@@ -498,6 +503,18 @@ impl Date {
             }
         }
     }
+}
+
+/// Subjects after which a lower-case `may` is the verb (`I may 2 or 3 times`, `you may 1`),
+/// not the month, when a bare number follows it.
+const SUBJECTS: &[&str] = &[
+    "i", "you", "we", "they", "he", "she", "it", "this", "that", "which", "who", "pt",
+    "patient", "dose", "doses", "there", "these", "those", "symptoms", "one", "u",
+];
+
+/// True when the word before a lower-case `may` at `pos` makes it the verb.
+fn may_is_a_verb(lower: &str, pos: usize) -> bool {
+    word_right_before(lower, pos).is_some_and(|w| SUBJECTS.contains(&w))
 }
 
 /// A date candidate.
@@ -646,6 +663,10 @@ mod tests {
 
     #[test]
     fn lone_months_need_the_right_word() {
+        assert!(may_is_a_verb("i may 2", 2));
+        assert!(may_is_a_verb("you may 1", 4));
+        assert!(!may_is_a_verb("see you on may 5", 11));
+        assert!(!may_is_a_verb("may 5", 0));
         assert!(lone_month_ok("may", false, "in"));
         assert!(!lone_month_ok("may", false, "this"));
         assert!(!lone_month_ok("june", true, "from"));
@@ -705,6 +726,11 @@ mod tests {
             "you may take 2 tabs",
             "march in the parade",
             "version 1.2.10",
+            "I may 2 or 3 times",
+            "GCS 14/15",
+            "MMSE 12/30",
+            "score 12/15 on the quiz",
+            "6/12 vision",
         ] {
             assert!(dates(s).is_empty(), "{s:?} gave {:?}", dates(s));
         }
