@@ -10,6 +10,7 @@
 
 use regex::Regex;
 
+use super::date::cue_within;
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
 
@@ -94,7 +95,7 @@ impl Recognizer for Age {
         for caps in self.decade.captures_iter(lower) {
             let d = caps.get(1).expect("group 1 always takes part");
             // `sats in her 90s` is about the oxygen saturation, not her age.
-            if text.cue_near(d.start(), 40, &[CueKind::Vital]).is_none() {
+            if !cue_within(text, d.start(), 40, &[CueKind::Vital]) {
                 out.push(age(d.start(), d.end(), 0.8));
             }
         }
@@ -114,7 +115,8 @@ impl Age {
             let stop = c.get(0).expect("whole match").end();
             let next = ahead[stop..].chars().next();
             // A whole word: `92 you`, `92 mg`, `92 f/u` are not age phrasings.
-            !next.is_some_and(|n| n.is_ascii_alphanumeric() || (c.name("sex").is_some() && n == '/'))
+            !next
+                .is_some_and(|n| n.is_ascii_alphanumeric() || (c.name("sex").is_some() && n == '/'))
         });
         if after.as_ref().is_some_and(|c| c.name("strong").is_some()) {
             return Some(0.9);
@@ -139,8 +141,12 @@ impl Age {
         if has("years") && self.is_before.is_match(before) {
             return Some(0.75);
         }
-        let line = &lower[lower[..start].rfind('\n').map_or(0, |i| i + 1)..start];
-        if has("sex") && line.len() <= 16 && self.note_start.is_match(line) {
+        // At most 16 bytes of lead-in: looking no further keeps long lines linear.
+        let lead = back(lower, start, 17);
+        let line = lead
+            .rfind('\n')
+            .map_or((lead.len() == start).then_some(lead), |i| Some(&lead[i + 1..]));
+        if has("sex") && line.is_some_and(|l| self.note_start.is_match(l)) {
             return Some(0.65);
         }
         None
@@ -173,8 +179,8 @@ fn glued_before(lower: &str, start: usize) -> bool {
 const UNIT_WORDS: &[&str] = &[
     "mg", "mcg", "g", "kg", "lb", "lbs", "pounds", "oz", "ml", "l", "cc", "units", "u", "mmhg",
     "bpm", "beats", "breaths", "degrees", "deg", "percent", "pct", "cm", "mm", "in", "inches",
-    "min", "mins", "minutes", "sec", "seconds", "hours", "hrs", "days", "weeks", "months",
-    "mmol", "meq", "ng", "pg", "mg/dl", "times", "x", "sats", "sat", "patients", "people",
+    "min", "mins", "minutes", "sec", "seconds", "hours", "hrs", "days", "weeks", "months", "mmol",
+    "meq", "ng", "pg", "mg/dl", "times", "x", "sats", "sat", "patients", "people",
 ];
 
 /// True when a unit word or `%` follows `end` (at most two spaces away, same line).
@@ -187,7 +193,12 @@ fn unit_follows(lower: &str, end: usize) -> bool {
     if trimmed.starts_with('%') || trimmed.starts_with('°') {
         return true;
     }
-    let len = trimmed.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(trimmed.len());
+    // Units are short words: looking at 16 bytes keeps the work per match bounded.
+    let len = trimmed
+        .bytes()
+        .take(16)
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(trimmed.len().min(16));
     let word = &trimmed[..len];
     !word.is_empty() && UNIT_WORDS.contains(&word)
 }

@@ -159,19 +159,143 @@ fn parse_numeric(parts: &[&str], sep: char) -> Option<Numeric> {
 /// Words that, right after a number, make it a quantity, a range or a dose (`1/2 tab`,
 /// `3-5 days`, `2-3 times`, `5/325 mg`, `1/2000 dilution`), never a date.
 const UNIT_WORDS: &[&str] = &[
-    "mg", "mcg", "g", "gm", "gram", "grams", "kg", "lb", "lbs", "pound", "pounds", "oz", "ml",
-    "cc", "l", "liter", "liters", "tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule",
-    "capsules", "pill", "pills", "cup", "cups", "unit", "units", "u", "iu", "meq", "mmol", "mmhg",
-    "mm", "cm", "inch", "inches", "ft", "feet", "mile", "miles", "km", "times", "time", "x",
-    "each", "of", "day", "days", "d", "week", "weeks", "wk", "wks", "month", "months", "mo",
-    "mos", "year", "years", "yr", "yrs", "hour", "hours", "hr", "hrs", "h", "min", "mins",
-    "minute", "minutes", "sec", "secs", "second", "seconds", "am", "pm", "puff", "puffs", "drop",
-    "drops", "gtt", "gtts", "spray", "sprays", "dose", "doses", "serving", "servings", "drink",
-    "drinks", "pack", "packs", "ppd", "occasion", "occasions", "episode", "episodes", "beats",
-    "bpm", "breaths", "strength", "murmur", "scale", "score", "ratio", "dilution", "tsp", "tbsp",
-    "teaspoon", "teaspoons", "tablespoon", "tablespoons", "point", "points", "glass", "glasses",
-    "bottle", "bottles", "can", "cans", "reps", "sets", "oclock", "o'clock", "percent",
-    "patients", "people", "kids", "children", "stars", "out", "vision", "acuity",
+    "mg",
+    "mcg",
+    "g",
+    "gm",
+    "gram",
+    "grams",
+    "kg",
+    "lb",
+    "lbs",
+    "pound",
+    "pounds",
+    "oz",
+    "ml",
+    "cc",
+    "l",
+    "liter",
+    "liters",
+    "tab",
+    "tabs",
+    "tablet",
+    "tablets",
+    "cap",
+    "caps",
+    "capsule",
+    "capsules",
+    "pill",
+    "pills",
+    "cup",
+    "cups",
+    "unit",
+    "units",
+    "u",
+    "iu",
+    "meq",
+    "mmol",
+    "mmhg",
+    "mm",
+    "cm",
+    "inch",
+    "inches",
+    "ft",
+    "feet",
+    "mile",
+    "miles",
+    "km",
+    "times",
+    "time",
+    "x",
+    "each",
+    "of",
+    "day",
+    "days",
+    "d",
+    "week",
+    "weeks",
+    "wk",
+    "wks",
+    "month",
+    "months",
+    "mo",
+    "mos",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "h",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "sec",
+    "secs",
+    "second",
+    "seconds",
+    "am",
+    "pm",
+    "puff",
+    "puffs",
+    "drop",
+    "drops",
+    "gtt",
+    "gtts",
+    "spray",
+    "sprays",
+    "dose",
+    "doses",
+    "serving",
+    "servings",
+    "drink",
+    "drinks",
+    "pack",
+    "packs",
+    "ppd",
+    "occasion",
+    "occasions",
+    "episode",
+    "episodes",
+    "beats",
+    "bpm",
+    "breaths",
+    "strength",
+    "murmur",
+    "scale",
+    "score",
+    "ratio",
+    "dilution",
+    "tsp",
+    "tbsp",
+    "teaspoon",
+    "teaspoons",
+    "tablespoon",
+    "tablespoons",
+    "point",
+    "points",
+    "glass",
+    "glasses",
+    "bottle",
+    "bottles",
+    "can",
+    "cans",
+    "reps",
+    "sets",
+    "oclock",
+    "o'clock",
+    "percent",
+    "patients",
+    "people",
+    "kids",
+    "children",
+    "stars",
+    "out",
+    "vision",
+    "acuity",
 ];
 
 /// True when the word after `end` (on the same line, at most two spaces away) is a unit or
@@ -185,9 +309,12 @@ fn unit_follows(lower: &str, end: usize) -> bool {
     if trimmed.starts_with('%') {
         return true;
     }
+    // Units are short words: looking at 16 bytes keeps the work per match bounded.
     let word_len = trimmed
-        .find(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
-        .unwrap_or(trimmed.len());
+        .bytes()
+        .take(16)
+        .position(|b| !(b.is_ascii_alphabetic() || b == b'\''))
+        .unwrap_or(trimmed.len().min(16));
     let word = &trimmed[..word_len];
     !word.is_empty() && UNIT_WORDS.contains(&word)
 }
@@ -195,9 +322,31 @@ fn unit_follows(lower: &str, end: usize) -> bool {
 /// Words right before a partial date that make it a date even when it looks like a fraction:
 /// `on 5/5`, `since 2/6`, `seen 4/10`.
 const STRONG_DATE_WORDS: &[&str] = &[
-    "on", "since", "until", "till", "til", "dated", "seen", "last", "next", "appointment", "appt",
-    "scheduled", "visit", "due", "before", "after", "effective", "starting", "started", "date",
-    "dos", "dob", "rtc", "returns", "return",
+    "on",
+    "since",
+    "until",
+    "till",
+    "til",
+    "dated",
+    "seen",
+    "last",
+    "next",
+    "appointment",
+    "appt",
+    "scheduled",
+    "visit",
+    "due",
+    "before",
+    "after",
+    "effective",
+    "starting",
+    "started",
+    "date",
+    "dos",
+    "dob",
+    "rtc",
+    "returns",
+    "return",
 ];
 
 /// Words right before a partial date that make it a date unless it looks like a fraction:
@@ -271,10 +420,10 @@ fn partial_confidence(
     if cue.is_some_and(|c| matches!(c.kind, CueKind::Vital | CueKind::Code)) {
         return None;
     }
-    if text.cue_near(start, 24, &[CueKind::Vital, CueKind::Code]).is_some() {
+    if cue_within(text, start, 24, &[CueKind::Vital, CueKind::Code]) {
         return None;
     }
-    let date_near = text.cue_near(start, 40, &[CueKind::Date]).is_some()
+    let date_near = cue_within(text, start, 40, &[CueKind::Date])
         || words_before(lower, start, 3).iter().any(|w| STRONG_DATE_WORDS.contains(w));
     Some(match (date_near, fraction) {
         (true, false) => 0.65,
@@ -282,6 +431,20 @@ fn partial_confidence(
         (false, false) => 0.55,
         (false, true) => 0.35,
     })
+}
+
+/// True when a cue of one of `kinds` ends within `window` bytes before `pos` on the same line.
+///
+/// Same question as `Text::cue_near`, answered by looking only at the window itself: that method
+/// searches the whole text before `pos` for the line start, which is quadratic when a long line
+/// holds many candidates (`1/2 1/2 1/2 ...`).
+pub(super) fn cue_within(text: &Text<'_>, pos: usize, window: usize, kinds: &[CueKind]) -> bool {
+    let lower = text.lower();
+    let span = back(lower, pos, window);
+    let floor = pos - span.len() + span.rfind('\n').map_or(0, |i| i + 1);
+    let cues = text.cues();
+    let upto = cues.partition_point(|c| c.end <= pos);
+    cues[..upto].iter().rev().take_while(|c| c.start >= floor).any(|c| kinds.contains(&c.kind))
 }
 
 /// True when the character before `start` glues the run to something that is not a date:
@@ -296,7 +459,7 @@ fn glued_before(norm: &str, start: usize) -> bool {
 /// True when the character after `end` glues the run to something else (`5/325mg`, `3/4%`),
 /// except an ISO time (`2024-03-14T10:30`).
 fn glued_after(norm: &str, end: usize) -> bool {
-    let rest = norm[end..].as_bytes();
+    let rest = &norm.as_bytes()[end..];
     match rest.first() {
         Some(b'T' | b't') => !rest.get(1).is_some_and(u8::is_ascii_digit),
         Some(&b) => b.is_ascii_alphanumeric() || b == b'%' || b == b'_',
@@ -375,9 +538,9 @@ impl Date {
                     }
                     Numeric::MonthYear => {
                         let vetoed = unit_follows(lower, end)
-                            || text.cue_before(start).is_some_and(|c| {
-                                matches!(c.kind, CueKind::Vital | CueKind::Code)
-                            });
+                            || text
+                                .cue_before(start)
+                                .is_some_and(|c| matches!(c.kind, CueKind::Vital | CueKind::Code));
                         (!vetoed).then_some(0.6)
                     }
                     Numeric::Partial => {
@@ -508,8 +671,8 @@ impl Date {
 /// Subjects after which a lower-case `may` is the verb (`I may 2 or 3 times`, `you may 1`),
 /// not the month, when a bare number follows it.
 const SUBJECTS: &[&str] = &[
-    "i", "you", "we", "they", "he", "she", "it", "this", "that", "which", "who", "pt",
-    "patient", "dose", "doses", "there", "these", "those", "symptoms", "one", "u",
+    "i", "you", "we", "they", "he", "she", "it", "this", "that", "which", "who", "pt", "patient",
+    "dose", "doses", "there", "these", "those", "symptoms", "one", "u",
 ];
 
 /// True when the word before a lower-case `may` at `pos` makes it the verb.
@@ -558,8 +721,24 @@ fn month_number(word: &str) -> u32 {
 /// `since june`, `last march`, `mid-May`); the weak ones (`from`, `by`, `this`, `through`) only
 /// count before a month that is neither a verb nor a first name (`from June` may be a person).
 const STRONG_MONTH_WORDS: &[&str] = &[
-    "in", "since", "until", "till", "til", "during", "last", "next", "before", "after", "mid",
-    "early", "late", "end of", "beginning of", "start of", "middle of", "end of the",
+    "in",
+    "since",
+    "until",
+    "till",
+    "til",
+    "during",
+    "last",
+    "next",
+    "before",
+    "after",
+    "mid",
+    "early",
+    "late",
+    "end of",
+    "beginning of",
+    "start of",
+    "middle of",
+    "end of the",
     "beginning of the",
 ];
 
@@ -659,6 +838,19 @@ mod tests {
         assert!(version_before("version 1.2.10", 8));
         assert!(!version_before("on 1.2.10", 3));
         assert!(fraction_like(5) && fraction_like(10) && !fraction_like(14));
+    }
+
+    #[test]
+    fn cues_within_a_window_on_the_line() {
+        let t = Text::new("BP sitting 3/14");
+        assert!(cue_within(&t, 11, 24, &[CueKind::Vital]));
+        assert!(!cue_within(&t, 11, 24, &[CueKind::Date]));
+        let t = Text::new("BP\nseen 3/14");
+        assert!(!cue_within(&t, 8, 24, &[CueKind::Vital]), "the cue is on the line before");
+        let t = Text::new("BP checked, patient doing well overall today 3/14");
+        assert!(!cue_within(&t, 45, 24, &[CueKind::Vital]), "the cue is outside the window");
+        let t = Text::new("DOB 3/14");
+        assert!(cue_within(&t, 4, 40, &[CueKind::Date]));
     }
 
     #[test]
