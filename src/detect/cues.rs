@@ -170,6 +170,8 @@ const PHRASES: &[(&str, CueKind)] = &[
     ("discharge date", Date), ("date of discharge", Date), ("doa", Date), ("dod", Date),
     ("date of death", Date), ("date of service", Date), ("dos", Date), ("seen on", Date),
     ("visit date", Date), ("appointment", Date), ("appt", Date), ("scheduled", Date),
+    // Obstetric dates: last menstrual period, estimated due date / date of confinement.
+    ("lmp", Date), ("edd", Date), ("edc", Date), ("due date", Date),
     ("age", Age), ("aged", Age), ("yo", Age), ("y/o", Age), ("y.o", Age), ("years old", Age),
     ("year old", Age), ("year-old", Age), ("yrs old", Age),
     // Negative cues.

@@ -176,6 +176,7 @@ fn glued_before(lower: &str, start: usize) -> bool {
 
 /// Words that make the number before them a measurement, not an age (`92 mg`, `92 lbs`,
 /// `turned 90 degrees`, `age 92%`).
+#[rustfmt::skip]
 const UNIT_WORDS: &[&str] = &[
     "mg", "mcg", "g", "kg", "lb", "lbs", "pounds", "oz", "ml", "l", "cc", "units", "u", "mmhg",
     "bpm", "beats", "breaths", "degrees", "deg", "percent", "pct", "cm", "mm", "in", "inches",
