@@ -138,7 +138,11 @@ impl Age {
         if self.turned_before.is_match(before) {
             return Some(0.75);
         }
-        if has("years") && self.is_before.is_match(before) {
+        // `that was 92 years ago` is a span of time, not an age.
+        let ago = after.as_ref().is_some_and(|c| {
+            ahead[c.get(0).expect("whole match").end()..].trim_start().starts_with("ago")
+        });
+        if has("years") && !ago && self.is_before.is_match(before) {
             return Some(0.75);
         }
         // At most 16 bytes of lead-in: looking no further keeps long lines linear.
@@ -179,7 +183,7 @@ fn glued_before(lower: &str, start: usize) -> bool {
 #[rustfmt::skip]
 const UNIT_WORDS: &[&str] = &[
     "mg", "mcg", "g", "kg", "lb", "lbs", "pounds", "oz", "ml", "l", "cc", "units", "u", "mmhg",
-    "bpm", "beats", "breaths", "degrees", "deg", "percent", "pct", "cm", "mm", "in", "inches",
+    "bpm", "beats", "breaths", "degrees", "deg", "percent", "pct", "cm", "mm", "inches",
     "min", "mins", "minutes", "sec", "seconds", "hours", "hrs", "days", "weeks", "months", "mmol",
     "meq", "ng", "pg", "mg/dl", "times", "x", "sats", "sat", "patients", "people",
 ];
@@ -277,6 +281,7 @@ mod tests {
         assert_eq!(ages("92M presents with syncope"), ["92"]);
         assert_eq!(ages("a woman in her 90s"), ["90s"]);
         assert_eq!(ages("he turned 95 last week"), ["95"]);
+        assert_eq!(ages("aged 92 in 2024"), ["92"]);
         assert_eq!(ages("her 100th birthday"), ["100"]);
         assert_eq!(ages("a nonagenarian"), ["nonagenarian"]);
     }
@@ -303,6 +308,7 @@ mod tests {
             "age 92 mg",
             "92 you know",
             "f/u with 92 F/U clinic",
+            "that was 92 years ago",
         ] {
             assert!(ages(s).is_empty(), "{s:?} gave {:?}", ages(s));
         }

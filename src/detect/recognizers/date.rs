@@ -384,8 +384,15 @@ impl Date {
                     parse_numeric(&parts, sep)
                 })
                 .collect();
-            // A range of two dates vouches for both halves.
-            let range_of_dates = segments.len() > 1 && parsed.iter().all(Option::is_some);
+            let second = |b: usize| lower[nums[b].0..nums[b].1].parse::<u32>().unwrap_or(0);
+            // A range of two dates vouches for both halves (`3/14-3/20`), unless a half could be
+            // a fraction (`1/2-3/4 tab`).
+            let range_of_dates = segments.len() > 1
+                && segments.iter().zip(&parsed).all(|(&(_, b, _), kind)| match kind {
+                    Some(Numeric::Partial) => !fraction_like(second(b)),
+                    Some(_) => true,
+                    None => false,
+                });
             for (&(a, b, sep), kind) in segments.iter().zip(&parsed) {
                 let Some(kind) = kind else { continue };
                 let (start, end) = (nums[a].0, nums[b].1);
@@ -403,8 +410,7 @@ impl Date {
                         (!vetoed).then_some(0.6)
                     }
                     Numeric::Partial => {
-                        let second = lower[nums[b].0..nums[b].1].parse().unwrap_or(0);
-                        let c = partial_confidence(text, start, end, second, sep);
+                        let c = partial_confidence(text, start, end, second(b), sep);
                         if range_of_dates {
                             c.map(|c| c.max(0.6))
                         } else {
@@ -452,7 +458,7 @@ impl Date {
             let capitalised = norm.as_bytes()[word.start()].is_ascii_uppercase();
             let ambiguous = matches!(word.as_str(), "may" | "march" | "mar" | "dec");
             // Where to read what follows: past the abbreviation's period if there is one.
-            let rest = |from: usize| &lower[from..lower.len().min(from + 16)];
+            let rest = |from: usize| forward(lower, from, 16);
 
             // Month, then day: `March 14th, 2024`, `dec. 12 2023`, `Sept 3`.
             if let Some(d) = self.right_day.captures(rest(after_dot)) {
@@ -552,6 +558,15 @@ fn back(s: &str, pos: usize, n: usize) -> &str {
         floor += 1;
     }
     &s[floor..pos]
+}
+
+/// Up to `n` bytes of `s` from `pos`, ending on a character boundary.
+fn forward(s: &str, pos: usize, n: usize) -> &str {
+    let mut ceil = (pos + n).min(s.len());
+    while !s.is_char_boundary(ceil) {
+        ceil -= 1;
+    }
+    &s[pos..ceil]
 }
 
 /// True for a year written after a month: four digits in range, or `'24`.
@@ -726,6 +741,9 @@ mod tests {
         assert_eq!(dates("surgery mid-March"), ["mid-March"]);
         assert_eq!(dates("DOB: 19610314"), ["19610314"]);
         assert_eq!(dates("14-Mar-2024"), ["14-Mar-2024"]);
+        // Multi-byte text right after a month word must not split a character.
+        assert_eq!(dates("March 1 ééééééééé"), ["March 1"]);
+        assert_eq!(dates("in March ééééééééé"), ["March"]);
     }
 
     #[test]
@@ -740,6 +758,8 @@ mod tests {
         assert!(dates("pain 4/10").is_empty());
         assert!(dates("Apgar 8/9").is_empty());
         assert!(dates("from 1/2 to 3/4 tab").is_empty());
+        assert!(dates("1/2-3/4 tab").is_empty());
+        assert_eq!(dates("3/14-3/20"), ["3/14", "3/20"]);
         assert!(dates("BP on arrival 128/82").is_empty());
     }
 
