@@ -184,6 +184,8 @@ const PHRASES: &[(&str, CueKind)] = &[
     ("discharge date", Date), ("date of discharge", Date), ("doa", Date), ("dod", Date),
     ("date of death", Date), ("date of service", Date), ("dos", Date), ("seen on", Date),
     ("visit date", Date), ("appointment", Date), ("appt", Date), ("scheduled", Date),
+    // Obstetric dates: last menstrual period, estimated due date / date of confinement.
+    ("lmp", Date), ("edd", Date), ("edc", Date), ("due date", Date),
     ("age", Age), ("aged", Age), ("yo", Age), ("y/o", Age), ("y.o", Age), ("years old", Age),
     ("year old", Age), ("year-old", Age), ("yrs old", Age),
     // Negative cues.
@@ -198,6 +200,10 @@ const PHRASES: &[(&str, CueKind)] = &[
     ("pain", Vital), ("vitals", Vital), ("ef", Vital), ("lvef", Vital), ("fev1", Vital),
     ("cholesterol", Vital), ("troponin", Vital), ("lactate", Vital), ("pco2", Vital),
     ("po2", Vital), ("hct", Vital), ("mcv", Vital), ("alt", Vital), ("ast", Vital),
+    // Scores and exam grades written as fractions (`GCS 14/15`, `MMSE 27/30`, `strength 5/5`).
+    ("score", Vital), ("apgar", Vital), ("apgars", Vital), ("strength", Vital),
+    ("murmur", Vital), ("acuity", Vital), ("visual acuity", Vital), ("vision", Vital),
+    ("mmse", Vital), ("moca", Vital), ("phq-9", Vital), ("phq9", Vital), ("gad-7", Vital),
     ("icd", Code), ("icd-10", Code), ("icd10", Code), ("icd-9", Code), ("icd-10-cm", Code),
     ("cpt", Code), ("cpt code", Code), ("hcpcs", Code), ("ndc", Code), ("loinc", Code),
     ("snomed", Code), ("dx", Code), ("dx code", Code), ("diagnosis code", Code), ("drg", Code),

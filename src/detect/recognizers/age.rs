@@ -1,12 +1,70 @@
-//! TODO(stub, filled in by its owner before issue 2 closes): the Age recognizer.
+//! Ages over 89 (Safe Harbor item 3: ages 90 and up are identifying; younger ages are not PHI).
+//!
+//! Every number from 90 to 125 is a candidate, but a number is only an age when the words around
+//! it say so: `92-year-old`, `92 yo`, `92yoF`, `aged 92`, `turned 95`, `she is 92 years`, `92M`
+//! at the start of a note. The same holds for word numbers (`ninety-two year old`), decades of
+//! life (`in her 90s`, `in his nineties`) and the words `nonagenarian` and `centenarian`.
+//! `HR 92`, `SpO2 92%`, `92 mg`, `BP in the 90s` and `the 1990s` have no such words, and a vital
+//! cue or a unit after the number vetoes the weaker phrasings. The span is the number only
+//! (tests/data/README.md).
 
+use regex::Regex;
+
+use super::date::cue_within;
 use super::{Candidate, Label, Recognizer, Text};
+use crate::detect::cues::CueKind;
 
-pub(crate) struct Age;
+/// Age recognizer for ages 90 to 125.
+pub(crate) struct Age {
+    /// Runs of digits; the age range and the context are checked in code.
+    number: Regex,
+    /// Ninety to ninety-nine and one hundred (and one to ten), spelled out.
+    word_number: Regex,
+    /// What follows an age number, anchored at its end; the named group says how strong it is.
+    after: Regex,
+    /// `aged`, `age`, `age:`, `age of`, right before the number.
+    age_before: Regex,
+    /// `turned`, `turns`, `turning` right before the number.
+    turned_before: Regex,
+    /// `is`, `was`, `now`, `she's` right before the number (with `years` after it).
+    is_before: Regex,
+    /// Nothing but a short lead-in between the start of the line and the number: `92M ...`,
+    /// `Pt 92 F ...`.
+    note_start: Regex,
+    /// Decades of life: `in her 90s`, `in his early nineties`.
+    decade: Regex,
+    /// `nonagenarian`, `centenarian`, `supercentenarian`.
+    noun: Regex,
+}
 
 impl Age {
+    /// Compiles the patterns.
     pub(crate) fn new() -> Self {
-        Age
+        let re = |p: &str| Regex::new(p).expect("age pattern compiles");
+        const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine";
+        Age {
+            number: re(r"\d+"),
+            word_number: re(&format!(
+                r"\b(?:ninety(?:[- ](?:{UNITS}))?|one hundred(?: and (?:{UNITS}|ten))?)\b"
+            )),
+            after: re(concat!(
+                r"^(?: ?- ?| ?)(?:",
+                r"(?P<strong>(?:years?|yrs?)(?: ?- ?| )old|(?:years?|yrs?) of age|y ?/ ?o",
+                r"|y\. ?o\.?|y o|yo(?:male|female|m|f)?)",
+                r"|(?P<years>years?|yrs?)",
+                r"|(?P<ord>st|nd|rd|th) birthday",
+                r"|(?P<sex>male|female|m|f))"
+            )),
+            age_before: re(r"\b(?:aged?|age of|age is|age was|age at)\s?[:=]?\s?$"),
+            turned_before: re(r"\b(?:turned|turns|turning|turn|will be|just turned)\s$"),
+            is_before: re(r"\b(?:is|was|now|she's|he's|i'm|am|being|be)\s$"),
+            note_start: re(r"^\s*(?:(?:pt|patient|hpi|cc|id|a|an)\b[\s:.\-]*)?$"),
+            decade: re(concat!(
+                r"\bin (?:her|his|their|my|your|its) (?:early |mid |mid-|late )?",
+                r"(90s|90's|nineties|100s)\b"
+            )),
+            noun: re(r"\b(?:super)?(?:nonagenarian|centenarian)s?\b"),
+        }
     }
 }
 
@@ -19,5 +77,240 @@ impl Recognizer for Age {
         &[Label::Age]
     }
 
-    fn recognize(&self, _text: &Text<'_>, _out: &mut Vec<Candidate>) {}
+    fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
+        let lower = text.lower();
+        for m in self.number.find_iter(lower) {
+            if !in_age_range(m.as_str()) || glued_before(lower, m.start()) {
+                continue;
+            }
+            if let Some(confidence) = self.number_confidence(text, m.start(), m.end()) {
+                out.push(age(m.start(), m.end(), confidence));
+            }
+        }
+        for m in self.word_number.find_iter(lower) {
+            if let Some(confidence) = self.number_confidence(text, m.start(), m.end()) {
+                out.push(age(m.start(), m.end(), confidence));
+            }
+        }
+        for caps in self.decade.captures_iter(lower) {
+            let d = caps.get(1).expect("group 1 always takes part");
+            // `sats in her 90s` is about the oxygen saturation, not her age.
+            if !cue_within(text, d.start(), 40, &[CueKind::Vital]) {
+                out.push(age(d.start(), d.end(), 0.8));
+            }
+        }
+        for m in self.noun.find_iter(lower) {
+            out.push(age(m.start(), m.end(), 0.8));
+        }
+    }
+}
+
+impl Age {
+    /// How sure we are that the number at `start..end` is an age, from the words around it, or
+    /// `None` when nothing says so (or a unit or vital cue says it is something else).
+    fn number_confidence(&self, text: &Text<'_>, start: usize, end: usize) -> Option<f32> {
+        let lower = text.lower();
+        let ahead = forward(lower, end, 24);
+        let after = self.after.captures(ahead).filter(|c| {
+            let stop = c.get(0).expect("whole match").end();
+            let next = ahead[stop..].chars().next();
+            // A whole word: `92 you`, `92 mg`, `92 f/u` are not age phrasings.
+            !next
+                .is_some_and(|n| n.is_ascii_alphanumeric() || (c.name("sex").is_some() && n == '/'))
+        });
+        if after.as_ref().is_some_and(|c| c.name("strong").is_some()) {
+            return Some(0.9);
+        }
+        if unit_follows(lower, end) {
+            return None;
+        }
+        if text.cue_before(start).is_some_and(|c| c.kind == CueKind::Vital) {
+            return None;
+        }
+        let before = back(lower, start, 32);
+        if self.age_before.is_match(before) {
+            return Some(0.85);
+        }
+        let has = |name: &str| after.as_ref().is_some_and(|c| c.name(name).is_some());
+        if has("ord") {
+            return Some(0.8);
+        }
+        if self.turned_before.is_match(before) {
+            return Some(0.75);
+        }
+        // `that was 92 years ago` is a span of time, not an age.
+        let ago = after.as_ref().is_some_and(|c| {
+            ahead[c.get(0).expect("whole match").end()..].trim_start().starts_with("ago")
+        });
+        if has("years") && !ago && self.is_before.is_match(before) {
+            return Some(0.75);
+        }
+        // At most 16 bytes of lead-in: looking no further keeps long lines linear.
+        let lead = back(lower, start, 17);
+        let line = lead
+            .rfind('\n')
+            .map_or((lead.len() == start).then_some(lead), |i| Some(&lead[i + 1..]));
+        if has("sex") && line.is_some_and(|l| self.note_start.is_match(l)) {
+            return Some(0.65);
+        }
+        None
+    }
+}
+
+/// An age candidate.
+fn age(start: usize, end: usize, confidence: f32) -> Candidate {
+    Candidate { start, end, label: Label::Age, confidence }
+}
+
+/// True for a number written as an age over 89: 90 to 125, no leading zero.
+fn in_age_range(digits: &str) -> bool {
+    !digits.starts_with('0') && digits.parse::<u32>().is_ok_and(|n| (90..=125).contains(&n))
+}
+
+/// True when the number is the tail of something else: a code or name (`E92`, `G92`), a decimal
+/// or thousands group (`1.92`, `1,100`), a ratio (`120/92`), a range or id part (`3-92`).
+fn glued_before(lower: &str, start: usize) -> bool {
+    let mut rev = lower[..start].chars().rev();
+    match rev.next() {
+        Some(c) if c.is_alphanumeric() || matches!(c, '/' | '$' | '#' | '+' | '_') => true,
+        Some('.' | ',' | '-' | ':') => rev.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Words that make the number before them a measurement, not an age (`92 mg`, `92 lbs`,
+/// `turned 90 degrees`, `age 92%`).
+#[rustfmt::skip]
+const UNIT_WORDS: &[&str] = &[
+    "mg", "mcg", "g", "kg", "lb", "lbs", "pounds", "oz", "ml", "l", "cc", "units", "u", "mmhg",
+    "bpm", "beats", "breaths", "degrees", "deg", "percent", "pct", "cm", "mm", "inches",
+    "min", "mins", "minutes", "sec", "seconds", "hours", "hrs", "days", "weeks", "months", "mmol",
+    "meq", "ng", "pg", "mg/dl", "times", "x", "sats", "sat", "patients", "people",
+];
+
+/// True when a unit word or `%` follows `end` (at most two spaces away, same line).
+fn unit_follows(lower: &str, end: usize) -> bool {
+    let rest = &lower[end..];
+    let trimmed = rest.trim_start_matches(' ');
+    if rest.len() - trimmed.len() > 2 {
+        return false;
+    }
+    if trimmed.starts_with('%') || trimmed.starts_with('°') {
+        return true;
+    }
+    // Units are short words: looking at 16 bytes keeps the work per match bounded.
+    let len = trimmed
+        .bytes()
+        .take(16)
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(trimmed.len().min(16));
+    let word = &trimmed[..len];
+    !word.is_empty() && UNIT_WORDS.contains(&word)
+}
+
+/// Up to `n` bytes of `s` before `pos`, starting on a character boundary.
+fn back(s: &str, pos: usize, n: usize) -> &str {
+    let mut floor = pos.saturating_sub(n);
+    while !s.is_char_boundary(floor) {
+        floor += 1;
+    }
+    &s[floor..pos]
+}
+
+/// Up to `n` bytes of `s` from `pos`, ending on a character boundary.
+fn forward(s: &str, pos: usize, n: usize) -> &str {
+    let mut ceil = (pos + n).min(s.len());
+    while !s.is_char_boundary(ceil) {
+        ceil -= 1;
+    }
+    &s[pos..ceil]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::recognizers::testing::run;
+
+    fn ages(s: &str) -> Vec<String> {
+        run(&Age::new(), s).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn range_is_90_to_125() {
+        assert!(in_age_range("90") && in_age_range("101") && in_age_range("125"));
+        assert!(!in_age_range("89") && !in_age_range("126") && !in_age_range("092"));
+        assert!(!in_age_range("1990"));
+    }
+
+    #[test]
+    fn glue_before_the_number() {
+        assert!(glued_before("e92", 1));
+        assert!(glued_before("120/92", 4));
+        assert!(glued_before("1.92", 2));
+        assert!(glued_before("1,100", 2));
+        assert!(!glued_before("a 92", 2));
+        assert!(!glued_before("age:92", 4));
+        assert!(!glued_before("(92", 1));
+    }
+
+    #[test]
+    fn units_after_veto() {
+        assert!(unit_follows("92 mg", 2));
+        assert!(unit_follows("92%", 2));
+        assert!(unit_follows("90 degrees", 2));
+        assert!(unit_follows("92 lbs", 2));
+        assert!(!unit_follows("92 today", 2));
+        assert!(!unit_follows("92", 2));
+        assert!(!unit_follows("92    mg", 2));
+    }
+
+    #[test]
+    fn slices_stay_on_char_boundaries() {
+        assert_eq!(back("é92", 2, 1), "");
+        assert_eq!(forward("92é", 2, 1), "");
+        assert_eq!(forward("92 yo", 2, 24), " yo");
+    }
+
+    #[test]
+    fn finds_ages() {
+        assert_eq!(ages("92-year-old woman"), ["92"]);
+        assert_eq!(ages("92yoF with CHF"), ["92"]);
+        assert_eq!(ages("Age: 92"), ["92"]);
+        assert_eq!(ages("she is 92 years and sharp"), ["92"]);
+        assert_eq!(ages("ninety-two year old man"), ["ninety-two"]);
+        assert_eq!(ages("92M presents with syncope"), ["92"]);
+        assert_eq!(ages("a woman in her 90s"), ["90s"]);
+        assert_eq!(ages("he turned 95 last week"), ["95"]);
+        assert_eq!(ages("aged 92 in 2024"), ["92"]);
+        assert_eq!(ages("her 100th birthday"), ["100"]);
+        assert_eq!(ages("a nonagenarian"), ["nonagenarian"]);
+    }
+
+    #[test]
+    fn leaves_non_ages_alone() {
+        for s in [
+            "89-year-old",
+            "45 yo",
+            "92 mg daily",
+            "HR 92",
+            "92%",
+            "SpO2 92",
+            "92 lbs",
+            "room 92",
+            "in 1992",
+            "BP in the 90s",
+            "sats in the 90s",
+            "the 1990s",
+            "back in the 90s",
+            "turn 90 degrees",
+            "for 92 years",
+            "Temp 92 F",
+            "age 92 mg",
+            "92 you know",
+            "f/u with 92 F/U clinic",
+            "that was 92 years ago",
+        ] {
+            assert!(ages(s).is_empty(), "{s:?} gave {:?}", ages(s));
+        }
+    }
 }
