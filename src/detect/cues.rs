@@ -276,12 +276,17 @@ impl Text<'_> {
     pub(crate) fn cue_near(&self, pos: usize, window: usize, kinds: &[CueKind]) -> Option<Cue> {
         let cues = self.cues();
         let upto = cues.partition_point(|c| c.end <= pos);
-        let floor = pos.saturating_sub(window);
-        let line_start = self.lower()[..pos].rfind('\n').map_or(0, |i| i + 1);
+        // NOTE: search for the line start only inside the window, so the cost per call is bounded
+        // by the window and not by the length of the text (a long line would make it quadratic).
+        let mut floor = pos.saturating_sub(window);
+        while !self.lower().is_char_boundary(floor) {
+            floor -= 1;
+        }
+        let line_start = self.lower()[floor..pos].rfind('\n').map_or(floor, |i| floor + i + 1);
         cues[..upto]
             .iter()
             .rev()
-            .take_while(|c| c.start >= floor.max(line_start))
+            .take_while(|c| c.start >= line_start)
             .find(|c| kinds.contains(&c.kind))
             .copied()
     }
@@ -291,8 +296,11 @@ impl Text<'_> {
     pub(crate) fn cue_after(&self, end: usize, window: usize, kinds: &[CueKind]) -> Option<Cue> {
         let cues = self.cues();
         let from = cues.partition_point(|c| c.start < end);
-        let line_end = self.lower()[end..].find('\n').map_or(self.lower().len(), |i| end + i);
-        let ceil = (end + window).min(line_end);
+        let mut ceil = (end + window).min(self.lower().len());
+        while !self.lower().is_char_boundary(ceil) {
+            ceil += 1;
+        }
+        let ceil = self.lower()[end..ceil].find('\n').map_or(ceil, |i| end + i);
         cues[from..].iter().take_while(|c| c.end <= ceil).find(|c| kinds.contains(&c.kind)).copied()
     }
 }

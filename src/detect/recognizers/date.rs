@@ -307,12 +307,13 @@ pub(super) fn cue_within(text: &Text<'_>, pos: usize, window: usize, kinds: &[Cu
 }
 
 /// True when the character before `start` glues the run to something that is not a date:
-/// a letter or digit (`v2.1.3`, `E11.9`), a currency sign, or a decimal point.
+/// a letter or digit (`v2.1.3`, `E11.9`), a currency sign, a decimal point, or the `@` of a
+/// package version (`lodash@4.17.21`).
 fn glued_before(norm: &str, start: usize) -> bool {
     norm[..start]
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '$' | '.' | '/' | '#' | '+' | '_'))
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '$' | '.' | '/' | '#' | '+' | '_' | '@'))
 }
 
 /// True when the character after `end` glues the run to something else (`5/325mg`, `3/4%`),
@@ -691,6 +692,7 @@ mod tests {
         assert!(glued_before("v2.1.3", 1));
         assert!(glued_before("E11.9", 1));
         assert!(glued_before("$3.50", 1));
+        assert!(glued_before("lodash@4.17.21", 7), "a package version after @");
         assert!(!glued_before("DOB:3/14/2024", 4));
         assert!(glued_after("5/325mg", 5));
         assert!(!glued_after("2024-03-14T10:30", 10));
