@@ -62,6 +62,7 @@ use CueKind::*;
 
 /// The cue phrases, lower case. Longest match wins, so "license plate" beats "license" and
 /// "unit number" beats "unit".
+#[rustfmt::skip]
 const PHRASES: &[(&str, CueKind)] = &[
     // Phones.
     ("phone", Phone), ("ph", Phone), ("ph#", Phone), ("tel", Phone), ("telephone", Phone),
@@ -244,9 +245,41 @@ pub(crate) fn find(lower: &str) -> Vec<Cue> {
 
 /// Words allowed between a cue and its value ("MRN number is: 123", "account ending in 4321").
 const FILLER: &[&str] = &[
-    "no", "num", "number", "nbr", "id", "is", "was", "of", "ending", "in", "on", "file", "the",
-    "my", "his", "her", "their", "patient", "pt", "s", "code", "value", "#", "and", "are", "be",
-    "at", "to", "new", "old", "primary", "secondary", "identifier", "ident", "cd",
+    "no",
+    "num",
+    "number",
+    "nbr",
+    "id",
+    "is",
+    "was",
+    "of",
+    "ending",
+    "in",
+    "on",
+    "file",
+    "the",
+    "my",
+    "his",
+    "her",
+    "their",
+    "patient",
+    "pt",
+    "s",
+    "code",
+    "value",
+    "#",
+    "and",
+    "are",
+    "be",
+    "at",
+    "to",
+    "new",
+    "old",
+    "primary",
+    "secondary",
+    "identifier",
+    "ident",
+    "cd",
 ];
 
 /// Longest gap, in bytes, between a cue and the value it labels.

@@ -162,7 +162,8 @@ impl Rehydrator {
             let lower = lower_same_len(text);
             for m in ac.find_iter(&lower) {
                 let (s, e) = (m.start(), m.end());
-                let bounded = !before(s).is_some_and(is_word) && !text[e..].chars().next().is_some_and(is_word);
+                let bounded = !before(s).is_some_and(is_word)
+                    && !text[e..].chars().next().is_some_and(is_word);
                 if bounded && !in_zone(s, e) {
                     let pair = &self.pairs[self.variants[m.pattern().as_usize()].1];
                     reps.push((s, e, adapt_case(&pair.original, &pair.surrogate, &text[s..e])));
@@ -213,14 +214,17 @@ impl Rehydrator {
         // The last word, until whitespace ends it: any word can still grow into a URL or a
         // longer surrogate spelling.
         let mut cut = match buf.char_indices().next_back() {
-            Some((_, c)) if !c.is_whitespace() => {
-                buf.rfind(char::is_whitespace).map_or(0, |i| i + buf[i..].chars().next().map_or(1, char::len_utf8))
-            }
+            Some((_, c)) if !c.is_whitespace() => buf
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + buf[i..].chars().next().map_or(1, char::len_utf8)),
             _ => buf.len(),
         };
         // An unclosed tag, an unclosed markdown link target, or a `]` that may open one.
         if let Some(i) = buf.rfind('<') {
-            let opens_tag = buf[i + 1..].chars().next().is_none_or(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+            let opens_tag = buf[i + 1..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
             if opens_tag && !buf[i..].contains('>') {
                 cut = cut.min(i);
             }
@@ -237,7 +241,8 @@ impl Rehydrator {
         let max = self.sorted.iter().map(String::len).max().unwrap_or(0);
         let floor = buf.len().saturating_sub(max);
         for (s, _) in buf.char_indices().filter(|&(s, _)| s >= floor && s < cut) {
-            let boundary = !(if s == 0 { prev } else { buf[..s].chars().next_back() }).is_some_and(is_word);
+            let boundary =
+                !(if s == 0 { prev } else { buf[..s].chars().next_back() }).is_some_and(is_word);
             if boundary && self.is_variant_prefix(&buf[s..]) {
                 cut = s;
                 break;
@@ -290,17 +295,31 @@ fn is_dateish(tok: &str) -> bool {
     if t.is_empty() {
         return !tok.is_empty();
     }
-    if t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_alphanumeric() || "/-.+()".contains(c)) {
+    if t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_alphanumeric() || "/-.+()".contains(c))
+    {
         return true;
     }
     if t == "of" || t == "the" || t == "+" {
         return true;
     }
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
-    MONTHS.iter().any(|m| m.starts_with(&t) || (t.len() >= 3 && m.starts_with(&t[..3]) && t.len() <= m.len()))
+    MONTHS.iter().any(|m| {
+        m.starts_with(&t) || (t.len() >= 3 && m.starts_with(&t[..3]) && t.len() <= m.len())
+    })
 }
 
 /// ASCII-lower-cases only ASCII letters, so byte offsets stay the same as the input's.
@@ -315,7 +334,9 @@ fn adapt_case(original: &str, surrogate: &str, found: &str) -> String {
         return original.to_owned();
     }
     match Case::of(found) {
-        Case::Upper if found.chars().filter(|c| c.is_alphabetic()).count() > 1 => original.to_uppercase(),
+        Case::Upper if found.chars().filter(|c| c.is_alphabetic()).count() > 1 => {
+            original.to_uppercase()
+        }
         Case::Lower => original.to_lowercase(),
         _ => original.to_owned(),
     }
@@ -353,7 +374,9 @@ impl Stream<'_> {
         self.buf.push_str(chunk);
         let mut cut = self.r.hold_from(&self.buf, self.prev);
         // Never split a URL, link target or tag: the part after the cut would lose its zone.
-        if let Some(z) = self.r.shapes.zone.find_iter(&self.buf).find(|z| z.start() < cut && z.end() > cut) {
+        if let Some(z) =
+            self.r.shapes.zone.find_iter(&self.buf).find(|z| z.start() < cut && z.end() > cut)
+        {
             cut = z.start();
         }
         let reps = self.r.replacements(&self.buf, self.prev);

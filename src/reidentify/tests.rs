@@ -76,7 +76,8 @@ fn stream_all(r: &Rehydrator, chunks: &[&str]) -> String {
 }
 
 fn split_randomly<'a>(rng: &mut impl RngCore, text: &'a str) -> Vec<&'a str> {
-    let mut cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).filter(|_| rng.next_u32() % 4 == 0).collect();
+    let mut cuts: Vec<usize> =
+        text.char_indices().map(|(i, _)| i).filter(|_| rng.next_u32() % 4 == 0).collect();
     cuts.push(text.len());
     let mut at = 0;
     cuts.into_iter()
@@ -105,7 +106,8 @@ fn streamed_output_equals_batch_for_random_chunkings() {
     for text in ANSWERS {
         let batch = r.rehydrate(text);
         assert_eq!(stream_all(&r, &[text]), batch, "one chunk: {text:?}");
-        let chars: Vec<&str> = text.char_indices().map(|(i, c)| &text[i..i + c.len_utf8()]).collect();
+        let chars: Vec<&str> =
+            text.char_indices().map(|(i, c)| &text[i..i + c.len_utf8()]).collect();
         assert_eq!(stream_all(&r, &chars), batch, "char by char: {text:?}");
         for _ in 0..200 {
             let chunks = split_randomly(&mut rng, text);
@@ -133,12 +135,17 @@ fn scrub_then_rehydrate_round_trips() {
         let start = text.find(needle).unwrap();
         Finding { label, start, end: start + needle.len(), confidence: 1.0, recognizer: "t" }
     };
-    let found = [f("312-201-3344", Label::Phone), f("00482913", Label::Mrn), f("03/14/2024", Label::Date), f("123-45-6789", Label::Ssn)];
+    let found = [
+        f("312-201-3344", Label::Phone),
+        f("00482913", Label::Mrn),
+        f("03/14/2024", Label::Date),
+        f("123-45-6789", Label::Ssn),
+    ];
     let out = engine.scrub(text, &found, &Policy::new());
-    for (needle, _) in [("312-201-3344", 0), ("00482913", 0), ("03/14/2024", 0), ("123-45-6789", 0)] {
+    for (needle, _) in [("312-201-3344", 0), ("00482913", 0), ("03/14/2024", 0), ("123-45-6789", 0)]
+    {
         assert!(!out.text.contains(needle), "{needle} survived in {}", out.text);
     }
     let r = Rehydrator::new(engine.pairs(), engine.date_offset());
     assert_eq!(r.rehydrate(&out.text), text);
 }
-

@@ -18,10 +18,15 @@ pub(crate) struct DateExpr {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Part {
     Literal(String),
-    Year { width: usize },
+    Year {
+        width: usize,
+    },
     Month(MonthStyle),
     /// `pad`: written with a leading zero below 10 (`03`).
-    Day { pad: bool, ordinal: Option<Case> },
+    Day {
+        pad: bool,
+        ordinal: Option<Case>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,8 +81,18 @@ impl Case {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month_from_word(w: &str) -> Option<(u32, NameLen)> {
@@ -201,9 +216,18 @@ impl DateExpr {
                 Tok::Word(w) if month.is_none() && month_from_word(w).is_some() => {
                     let (m, len) = month_from_word(w)?;
                     month = Some(m);
-                    parts.push(Part::Month(MonthStyle::Name { len, case: Case::of(w), period: false }));
+                    parts.push(Part::Month(MonthStyle::Name {
+                        len,
+                        case: Case::of(w),
+                        period: false,
+                    }));
                 }
-                Tok::Other(".") if matches!(parts.last(), Some(Part::Month(MonthStyle::Name { len: NameLen::Abbrev, .. }))) => {
+                Tok::Other(".")
+                    if matches!(
+                        parts.last(),
+                        Some(Part::Month(MonthStyle::Name { len: NameLen::Abbrev, .. }))
+                    ) =>
+                {
                     if let Some(Part::Month(MonthStyle::Name { period, .. })) = parts.last_mut() {
                         *period = true;
                     }
@@ -211,7 +235,10 @@ impl DateExpr {
                 Tok::Num(n, sfx) if n.len() <= 2 && day.is_none() => {
                     // The first one- or two-digit number is the day; a later one is a short year.
                     day = Some(n.parse::<u32>().ok().filter(|d| (1..=31).contains(d))?);
-                    parts.push(Part::Day { pad: n.len() == 2 && n.starts_with('0'), ordinal: sfx.map(Case::of) });
+                    parts.push(Part::Day {
+                        pad: n.len() == 2 && n.starts_with('0'),
+                        ordinal: sfx.map(Case::of),
+                    });
                 }
                 Tok::Num(n, None) if year.is_none() && (n.len() == 4 || n.len() == 2) => {
                     year = Some(expand_year(n)?);
@@ -245,7 +272,8 @@ impl DateExpr {
         let val = |n: &str| n.parse::<u32>().ok();
         // Field order: Y-M-D when the first number has 4 digits; D.M.Y when the first cannot be a
         // month; else the US M/D/Y.
-        let (order, y, m, d): ([char; 3], Option<&str>, &str, Option<&str>) = match nums.as_slice() {
+        let (order, y, m, d): ([char; 3], Option<&str>, &str, Option<&str>) = match nums.as_slice()
+        {
             [a] if a.len() == 8 => return Self::parse_compact(a),
             [a, b, c] if a.len() == 4 => (['y', 'm', 'd'], Some(*a), b, Some(*c)),
             [a, b, c] if val(a)? > 12 => (['d', 'm', 'y'], Some(*c), b, Some(*a)),
@@ -262,7 +290,10 @@ impl DateExpr {
             None => None,
         };
         let day = match d {
-            Some(d) => Some(val(d).filter(|&d| d >= 1 && d <= days_in_month(year.unwrap_or(YEARLESS), month))?),
+            Some(d) => Some(
+                val(d)
+                    .filter(|&d| d >= 1 && d <= days_in_month(year.unwrap_or(YEARLESS), month))?,
+            ),
             None => None,
         };
         // Zero padding is a property of the whole expression: `03/14` pads, `3/14` and `12/31`
@@ -290,7 +321,8 @@ impl DateExpr {
     fn parse_compact(s: &str) -> Option<DateExpr> {
         let year: i64 = s[..4].parse().ok()?;
         let month: u32 = s[4..6].parse().ok().filter(|m| (1..=12).contains(m))?;
-        let day: u32 = s[6..].parse().ok().filter(|&d| d >= 1 && d <= days_in_month(year, month))?;
+        let day: u32 =
+            s[6..].parse().ok().filter(|&d| d >= 1 && d <= days_in_month(year, month))?;
         let parts = vec![
             Part::Year { width: 4 },
             Part::Month(MonthStyle::Number { pad: true }),
@@ -425,7 +457,8 @@ mod tests {
         let b = DateExpr::parse("April 2, 2024").unwrap();
         let gap = b.epoch_days() - a.epoch_days();
         let (sa, sb) = (a.shifted(-123), b.shifted(-123));
-        let (ra, rb) = (DateExpr::parse(&sa.render()).unwrap(), DateExpr::parse(&sb.render()).unwrap());
+        let (ra, rb) =
+            (DateExpr::parse(&sa.render()).unwrap(), DateExpr::parse(&sb.render()).unwrap());
         assert_eq!(rb.epoch_days() - ra.epoch_days(), gap);
     }
 

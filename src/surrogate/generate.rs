@@ -76,7 +76,8 @@ fn vin(rng: &mut dyn RngCore, original: &str) -> String {
 fn phone(rng: &mut dyn RngCore, original: &str) -> String {
     let digits: String = original.chars().filter(char::is_ascii_digit).collect();
     let country_one = digits.len() >= 11 && digits.starts_with('1');
-    let international = original.trim_start().starts_with('+') && !original.trim_start().starts_with("+1");
+    let international =
+        original.trim_start().starts_with('+') && !original.trim_start().starts_with("+1");
     let mut new = String::with_capacity(digits.len());
     if international {
         // Keep the country code (the digits before the first separator), randomize the rest.
@@ -124,7 +125,11 @@ fn ip(rng: &mut dyn RngCore, original: &str) -> String {
     if original.contains(':') {
         let groups: Vec<String> = (0..4).map(|_| format!("{:x}", below(rng, 0xffff) + 1)).collect();
         let s = format!("2001:db8:{}::{}", groups[..2].join(":"), groups[2..].join(":"));
-        if original.chars().any(|c| c.is_ascii_uppercase()) { s.to_uppercase() } else { s }
+        if original.chars().any(|c| c.is_ascii_uppercase()) {
+            s.to_uppercase()
+        } else {
+            s
+        }
     } else {
         const NETS: [&str; 3] = ["192.0.2", "198.51.100", "203.0.113"];
         format!("{}.{}", NETS[below(rng, 3) as usize], below(rng, 254) + 1)
@@ -195,7 +200,9 @@ mod tests {
             assert_eq!(s.len(), original.len(), "{original} -> {s}");
             let d: String = s.chars().filter(char::is_ascii_digit).collect();
             assert!(d.contains("55501"), "{original} -> {s}");
-            let shape = |x: &str| x.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect::<String>();
+            let shape = |x: &str| {
+                x.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect::<String>()
+            };
             assert_eq!(shape(&s), shape(original));
         }
     }
@@ -204,7 +211,10 @@ mod tests {
     fn ips_emails_and_urls_use_reserved_ranges() {
         let mut r = rng();
         let v4 = ip(&mut r, "10.2.3.4");
-        assert!(["192.0.2.", "198.51.100.", "203.0.113."].iter().any(|p| v4.starts_with(p)), "{v4}");
+        assert!(
+            ["192.0.2.", "198.51.100.", "203.0.113."].iter().any(|p| v4.starts_with(p)),
+            "{v4}"
+        );
         assert!(ip(&mut r, "fe80::1").starts_with("2001:db8:"));
         let e = email(&mut r, "Ana.Reed@gmail.com");
         assert!(EXAMPLE_DOMAINS.iter().any(|d| e.ends_with(d)), "{e}");

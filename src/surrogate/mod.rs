@@ -180,7 +180,11 @@ impl fmt::Debug for Surrogates {
 /// A random date offset: never 0, within +-365 days.
 fn random_offset(rng: &mut dyn RngCore) -> i64 {
     let k = i64::from(shape::below(rng, 730)) + 1; // 1..=730
-    if k <= 365 { -k } else { k - 365 }
+    if k <= 365 {
+        -k
+    } else {
+        k - 365
+    }
 }
 
 impl Surrogates {
@@ -198,7 +202,13 @@ impl Surrogates {
     }
 
     fn restore(rng: ChaCha12Rng, date_offset: i64, pairs: Vec<Pair>) -> Self {
-        let mut s = Surrogates { rng, date_offset, forward: HashMap::new(), used: HashMap::new(), pairs: Vec::new() };
+        let mut s = Surrogates {
+            rng,
+            date_offset,
+            forward: HashMap::new(),
+            used: HashMap::new(),
+            pairs: Vec::new(),
+        };
         for p in pairs {
             s.remember(p);
         }
@@ -224,10 +234,16 @@ impl Surrogates {
                     _ => k,
                 }
             }
-            Label::Ssn | Label::Zip | Label::Mrn | Label::HealthPlan | Label::Account
-            | Label::License | Label::Vehicle | Label::Device | Label::IdOther | Label::Ip => {
-                alnum_key(value)
-            }
+            Label::Ssn
+            | Label::Zip
+            | Label::Mrn
+            | Label::HealthPlan
+            | Label::Account
+            | Label::License
+            | Label::Vehicle
+            | Label::Device
+            | Label::IdOther
+            | Label::Ip => alnum_key(value),
             Label::Date => match DateExpr::parse(value) {
                 Some(d) => format!("{}{}", d.epoch_days(), if d.has_year() { "" } else { "?" }),
                 None => value.to_lowercase(),
@@ -245,7 +261,13 @@ impl Surrogates {
 
     /// The surrogate of `original`, drawing and recording a new pair if it has none yet.
     /// `None` means the value cannot get a surrogate here (the caller redacts it).
-    fn surrogate(&mut self, label: Label, original: &str, policy: &Policy, new: &mut Vec<Pair>) -> Option<String> {
+    fn surrogate(
+        &mut self,
+        label: Label,
+        original: &str,
+        policy: &Policy,
+        new: &mut Vec<Pair>,
+    ) -> Option<String> {
         let id = Self::identity(label, original);
         if let Some(s) = self.forward.get(&(label, id.clone())) {
             return Some(Self::render_like(label, original, s));
@@ -291,12 +313,25 @@ impl Surrogates {
     /// (`555-201-3344` then `(555) 201 3344`).
     fn render_like(label: Label, original: &str, stored: &str) -> String {
         match label {
-            Label::Phone | Label::Fax | Label::Ssn | Label::Zip | Label::Mrn
-            | Label::HealthPlan | Label::Account | Label::License | Label::Vehicle
-            | Label::Device | Label::IdOther => {
-                let digits_only = matches!(label, Label::Phone | Label::Fax | Label::Ssn | Label::Zip);
+            Label::Phone
+            | Label::Fax
+            | Label::Ssn
+            | Label::Zip
+            | Label::Mrn
+            | Label::HealthPlan
+            | Label::Account
+            | Label::License
+            | Label::Vehicle
+            | Label::Device
+            | Label::IdOther => {
+                let digits_only =
+                    matches!(label, Label::Phone | Label::Fax | Label::Ssn | Label::Zip);
                 let key = |v: &str| -> String {
-                    if digits_only { v.chars().filter(char::is_ascii_digit).collect() } else { alnum_key(v) }
+                    if digits_only {
+                        v.chars().filter(char::is_ascii_digit).collect()
+                    } else {
+                        alnum_key(v)
+                    }
                 };
                 let (o, mut s) = (key(original), key(stored));
                 if o.len() == s.len() + 1 && o.starts_with('1') {
@@ -332,16 +367,24 @@ impl Surrogates {
                     continue;
                 }
                 Action::Redact => push_tag(&mut out, f.label),
-                Action::Surrogate => match self.surrogate(f.label, original, policy, &mut new_pairs) {
-                    Some(s) => out.push_str(&s),
-                    None => push_tag(&mut out, f.label),
-                },
+                Action::Surrogate => {
+                    match self.surrogate(f.label, original, policy, &mut new_pairs) {
+                        Some(s) => out.push_str(&s),
+                        None => push_tag(&mut out, f.label),
+                    }
+                }
             }
             entities.push(Entity { label: f.label, start, end: out.len() });
         }
         out.push_str(&text[at..]);
         Scrubbed { text: out, entities, new_pairs }
     }
+}
+
+/// Writes `digits` into the digit slots of `layout` (used by re-identification to put an
+/// original phone back in the grouping the LLM chose).
+pub(crate) fn shape_digits(layout: &str, digits: &str) -> String {
+    shape::into_digit_layout(layout, digits)
 }
 
 #[cfg(test)]
@@ -357,9 +400,17 @@ mod tests {
     fn same_original_same_surrogate_across_layouts() {
         let mut s = Surrogates::new([1; 32]);
         let t1 = "call 312-201-3344 or mrn 00482913";
-        let a = s.scrub(t1, &[finding(t1, "312-201-3344", Label::Phone), finding(t1, "00482913", Label::Mrn)], &Policy::new());
+        let a = s.scrub(
+            t1,
+            &[finding(t1, "312-201-3344", Label::Phone), finding(t1, "00482913", Label::Mrn)],
+            &Policy::new(),
+        );
         let t2 = "(312) 201 3344, MRN 00482913";
-        let b = s.scrub(t2, &[finding(t2, "(312) 201 3344", Label::Phone), finding(t2, "00482913", Label::Mrn)], &Policy::new());
+        let b = s.scrub(
+            t2,
+            &[finding(t2, "(312) 201 3344", Label::Phone), finding(t2, "00482913", Label::Mrn)],
+            &Policy::new(),
+        );
         assert_eq!(a.new_pairs.len(), 2);
         assert!(b.new_pairs.is_empty(), "second sighting reuses the pairs");
         let p1 = &a.text[a.entities[0].start..a.entities[0].end];
@@ -376,7 +427,11 @@ mod tests {
     fn dates_shift_by_one_offset_and_keep_format() {
         let mut s = Surrogates::from_parts([2; 32], 10, Vec::new());
         let t = "seen 3/14/2024 and March 20, 2024";
-        let out = s.scrub(t, &[finding(t, "3/14/2024", Label::Date), finding(t, "March 20, 2024", Label::Date)], &Policy::new());
+        let out = s.scrub(
+            t,
+            &[finding(t, "3/14/2024", Label::Date), finding(t, "March 20, 2024", Label::Date)],
+            &Policy::new(),
+        );
         assert_eq!(out.text, "seen 3/24/2024 and March 30, 2024");
     }
 
@@ -392,8 +447,17 @@ mod tests {
     fn policy_redacts_keeps_and_aggregates_ages() {
         let mut s = Surrogates::new([3; 32]);
         let t = "92 yo, ana@example.org, 312-201-3344";
-        let policy = Policy::new().with(Label::Email, Action::Redact).with(Label::Phone, Action::Keep);
-        let out = s.scrub(t, &[finding(t, "92", Label::Age), finding(t, "ana@example.org", Label::Email), finding(t, "312-201-3344", Label::Phone)], &policy);
+        let policy =
+            Policy::new().with(Label::Email, Action::Redact).with(Label::Phone, Action::Keep);
+        let out = s.scrub(
+            t,
+            &[
+                finding(t, "92", Label::Age),
+                finding(t, "ana@example.org", Label::Email),
+                finding(t, "312-201-3344", Label::Phone),
+            ],
+            &policy,
+        );
         assert_eq!(out.text, "90+ yo, [EMAIL], 312-201-3344");
         assert_eq!(out.entities.len(), 2);
     }
@@ -404,20 +468,28 @@ mod tests {
         let mut seen = HashMap::new();
         for i in 0..300 {
             let t = format!("{:03}-{:02}-{:04}", 100 + i, 10 + i % 80, 1000 + i);
-            let out = s.scrub(&t, &[Finding { label: Label::Ssn, start: 0, end: t.len(), confidence: 1.0, recognizer: "t" }], &Policy::new());
+            let out = s.scrub(
+                &t,
+                &[Finding {
+                    label: Label::Ssn,
+                    start: 0,
+                    end: t.len(),
+                    confidence: 1.0,
+                    recognizer: "t",
+                }],
+                &Policy::new(),
+            );
             assert!(seen.insert(out.text.clone(), t.clone()).is_none(), "surrogate reused");
         }
     }
 
     #[test]
     fn debug_output_carries_no_values() {
-        let p = Pair { label: Label::Email, original: "ana@example.org".into(), surrogate: "x@example.com".into() };
+        let p = Pair {
+            label: Label::Email,
+            original: "ana@example.org".into(),
+            surrogate: "x@example.com".into(),
+        };
         assert_eq!(format!("{p:?}"), "Pair(EMAIL, ..)");
     }
-}
-
-/// Writes `digits` into the digit slots of `layout` (used by re-identification to put an
-/// original phone back in the grouping the LLM chose).
-pub(crate) fn shape_digits(layout: &str, digits: &str) -> String {
-    shape::into_digit_layout(layout, digits)
 }

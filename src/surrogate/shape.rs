@@ -29,7 +29,11 @@ pub(crate) fn same_classes(rng: &mut dyn RngCore, key: &str) -> String {
                 leading_zeros = false;
             }
             if c.is_ascii_digit() {
-                if leading_zeros { '0' } else { digit(rng, 0, 9) }
+                if leading_zeros {
+                    '0'
+                } else {
+                    digit(rng, 0, 9)
+                }
             } else if c.is_ascii_alphabetic() {
                 // Skip I and O, which read as 1 and 0.
                 const LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -310,10 +310,9 @@ pub(super) fn cue_within(text: &Text<'_>, pos: usize, window: usize, kinds: &[Cu
 /// a letter or digit (`v2.1.3`, `E11.9`), a currency sign, a decimal point, or the `@` of a
 /// package version (`lodash@4.17.21`).
 fn glued_before(norm: &str, start: usize) -> bool {
-    norm[..start]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '$' | '.' | '/' | '#' | '+' | '_' | '@'))
+    norm[..start].chars().next_back().is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '$' | '.' | '/' | '#' | '+' | '_' | '@')
+    })
 }
 
 /// True when the character after `end` glues the run to something else (`5/325mg`, `3/4%`),
