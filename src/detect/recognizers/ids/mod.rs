@@ -167,7 +167,7 @@ impl Ids {
         // Walk the words after the cue while the cue still labels them directly: filler words
         // ("number", "is", "no.") are skipped, anything else ends the search.
         while let Some(p) = (q..limit).find(|&i| b[i].is_ascii_alphanumeric()) {
-            if text.cue_before(p) != Some(cue) {
+            if text.cue_before(p) != Some(cue) || inside_other_cue(text, p, cue) {
                 return;
             }
             if cue.kind == CueKind::Device {
@@ -191,6 +191,14 @@ impl Ids {
             q = (p..b.len()).find(|&i| !b[i].is_ascii_alphanumeric()).unwrap_or(b.len());
         }
     }
+}
+
+/// True when `p` starts or falls inside a cue other than `cue` ("Pacemaker S/N PJN123": the walk
+/// from "Pacemaker" must not read the `N` of `S/N` as the start of the value).
+fn inside_other_cue(text: &Text<'_>, p: usize, cue: Cue) -> bool {
+    let cues = text.cues();
+    let i = cues.partition_point(|c| c.start <= p);
+    i > 0 && cues[i - 1].end > p && cues[i - 1] != cue
 }
 
 /// The value at `p` if it is a plausible identifier for a `kind` cue.
@@ -375,6 +383,11 @@ mod tests {
         assert_eq!(ids("MRN 881234 92 yo"), one(Label::Mrn, "881234"));
         assert_eq!(ids("MRN 881234 92 years old"), one(Label::Mrn, "881234"));
         assert_eq!(ids("lot 4471 50 mg"), one(Label::Device, "4471"));
+    }
+
+    #[test]
+    fn the_walk_stops_at_the_next_cue() {
+        assert_eq!(ids("Pacemaker S/N PJN123456H."), one(Label::Device, "PJN123456H"));
     }
 
     #[test]
