@@ -102,7 +102,7 @@ fn print_mistakes(out: &mut impl Write, report: &Report, docs: &[Document]) -> i
                 out,
                 "miss         {:<14} {:<14} {:?}{}",
                 m.doc_id,
-                gold.label,
+                gold.label.as_str(),
                 eval::slice(text, gold.start, gold.end),
                 if leaked { "  (leaked)" } else { "  (covered, wrong label)" }
             )?,
@@ -110,7 +110,7 @@ fn print_mistakes(out: &mut impl Write, report: &Report, docs: &[Document]) -> i
                 out,
                 "false alarm  {:<14} {:<14} {:?}",
                 m.doc_id,
-                predicted.label,
+                predicted.label.as_str(),
                 eval::slice(text, predicted.start, predicted.end)
             )?,
         }

@@ -306,8 +306,6 @@ def gen_phone(ctx, fmt, label="PHONE"):
         styles = ["{a} {e} {n}", "{a}{e}{n}", "{a}-{e}-{n}", "{a}.{e}.{n}", "({a}){e}-{n}",
                   "{a} {e}{n}", "{a} {e} {n0} {n1}", "+1 {a} {e} {n}", "1{a}{e}{n}",
                   "{a}‑{e}‑{n}", "({a}) {e} {n}"]
-    elif fmt == "local":
-        styles = ["{e}-{n}"]
     elif fmt == "tollfree":
         styles = ["1-{a}-{e}-{n}", "({a}) {e}-{n}", "{a}-{e}-{n}", "1 ({a}) {e}-{n}"]
     else:
