@@ -28,6 +28,7 @@
 
 pub mod detect;
 mod error;
+pub mod eval;
 mod label;
 pub mod offsets;
 pub mod reidentify;
