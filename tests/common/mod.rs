@@ -65,3 +65,56 @@ pub fn run_cases(detector: &Detector) -> (usize, Vec<String>) {
     }
     (count, failures)
 }
+
+/// The evaluation corpus, embedded (same data natively and in the browser).
+pub const CORPUS_FILES: &[(&str, &str)] =
+    &[("structured", include_str!("../data/corpus/structured.jsonl"))];
+
+/// The native detection output on the corpus, recorded by `make snapshot`.
+pub const SNAPSHOT: &str = include_str!("../data/snapshots/detect.jsonl");
+
+#[derive(Deserialize)]
+struct Doc {
+    id: String,
+    text: String,
+}
+
+/// The detector's output on every corpus document, one JSON line per document:
+/// `{"id": ..., "spans": [[start, end, "LABEL"], ...]}` with code-point offsets.
+pub fn snapshot(detector: &Detector) -> String {
+    let mut out = String::new();
+    for (file, src) in CORPUS_FILES {
+        for line in src.lines().filter(|l| !l.trim().is_empty()) {
+            let doc: Doc =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("corpus/{file}.jsonl: {e}"));
+            let found = detector.detect(&doc.text).expect("corpus documents are small");
+            let bytes: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
+            let cps =
+                phiscrub::offsets::convert(&doc.text, &bytes, phiscrub::offsets::Unit::CodePoint);
+            let spans: Vec<serde_json::Value> = found
+                .iter()
+                .zip(cps.chunks_exact(2))
+                .map(|(f, cp)| serde_json::json!([cp[0], cp[1], f.label.as_str()]))
+                .collect();
+            out.push_str(&serde_json::json!({"id": doc.id, "spans": spans}).to_string());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The first line where two snapshots differ, for a readable failure.
+pub fn first_difference(expected: &str, got: &str) -> Option<String> {
+    let (e, g): (Vec<_>, Vec<_>) = (expected.lines().collect(), got.lines().collect());
+    for i in 0..e.len().max(g.len()) {
+        if e.get(i) != g.get(i) {
+            return Some(format!(
+                "line {}:\n  recorded {:?}\n  now      {:?}",
+                i + 1,
+                e.get(i),
+                g.get(i)
+            ));
+        }
+    }
+    None
+}
