@@ -31,6 +31,7 @@ mod error;
 mod label;
 pub mod offsets;
 pub mod surrogate;
+pub mod vault;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
