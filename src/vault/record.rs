@@ -42,6 +42,9 @@ const PREFIX_LEN: usize = 1 + 16 + NONCE_LEN;
 /// The shortest valid sealed record (an empty payload).
 pub const MIN_SEALED_LEN: usize = PREFIX_LEN + TAG_LEN;
 
+/// The longest plaintext GCM can seal under one nonce (2^39 - 256 bits).
+const GCM_MAX_PAYLOAD: u64 = (1 << 36) - 32;
+
 /// Domain separation for the associated data.
 const AAD_DOMAIN: &[u8] = b"phiscrub/vault/record";
 
@@ -157,7 +160,7 @@ impl RecordCipher {
                 bytes.zeroize();
                 Err(Error::new(ErrorKind::InputTooLarge {
                     len: payload.len(),
-                    limit: (1 << 36) - 32,
+                    limit: usize::try_from(GCM_MAX_PAYLOAD).unwrap_or(usize::MAX),
                 }))
             }
         }
