@@ -34,6 +34,10 @@ const ENTRY_VERSION: u8 = 1;
 /// One mapping: `original` was replaced by `surrogate`. Its strings are wiped when dropped, and
 /// its `Debug` shows neither.
 ///
+/// NOTE: it implements serde's traits so the binding layer can hand entries to the page's own
+/// code; serializing one writes the original in the clear, so never serialize it into a log or
+/// into storage (the vault stores only the sealed form).
+///
 /// ```
 /// use phiscrub::{vault::MappingEntry, Label};
 /// let e = MappingEntry {

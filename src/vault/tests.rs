@@ -399,3 +399,35 @@ fn debug_output_holds_no_secret() {
         assert!(!text.contains("171, 171") && !text.contains("abab"), "key bytes in {text}");
     }
 }
+
+/// The flow the IndexedDB binding follows, with a plain map standing in for the database.
+#[test]
+fn core_without_a_store_round_trips_and_resolves_a_creation_race() {
+    use std::collections::BTreeMap;
+    // Two tabs find no header and both create a vault; the database keeps the first `add`.
+    let tab_a = VaultCore::create(&key(4)).unwrap();
+    let tab_b = VaultCore::create(&key(4)).unwrap();
+    let mut db_header: Option<Vec<u8>> = None;
+    let mut db_records: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    db_header.get_or_insert(tab_a.header().to_bytes());
+    // Tab B's `add` fails: it unlocks the winner's header and uses that.
+    assert_ne!(db_header.as_deref(), Some(&tab_b.header().to_bytes()[..]));
+    let tab_b = VaultCore::unlock(db_header.as_ref().unwrap(), &key(4)).unwrap();
+    for (i, tab) in [&tab_a, &tab_b, &tab_a].into_iter().enumerate() {
+        let sealed = tab.seal(&entry(i, None)).unwrap();
+        db_records.insert(sealed.record_id().to_string(), sealed.into_bytes());
+    }
+    let items: StoredRecords = db_records.values().cloned().map(Ok).collect();
+    let read = tab_b.open_records(items, 0).unwrap();
+    assert!(read.errors.is_empty());
+    assert_eq!(originals(&read), &ORIGINALS[..3]);
+    assert_eq!(
+        VaultCore::unlock(db_header.as_ref().unwrap(), &key(5)).unwrap_err().code(),
+        "wrong_key"
+    );
+    let mut tab_a = tab_a;
+    tab_a.forget();
+    assert_eq!(tab_a.seal(&entry(0, None)).unwrap_err().code(), "forgotten");
+    assert_eq!(tab_a.open_records(Vec::new(), 0).unwrap_err().code(), "forgotten");
+    assert!(!format!("{tab_b:?}").contains("Key"));
+}
