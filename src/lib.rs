@@ -2,7 +2,8 @@
 //! natively.
 //!
 //! This crate is the pure-Rust core: detection of the HIPAA Safe Harbor identifiers that appear in
-//! text ([`Detector`]), reported as [`Finding`]s with a [`Label`] and a UTF-8 byte span. The wasm
+//! text ([`Detector`]), reported as [`Finding`]s with a [`Label`] and a UTF-8 byte span, and the
+//! encrypted [`vault`] that keeps the mapping from each original to its surrogate. The wasm
 //! bindings live in one module, compiled only for `wasm32`.
 //!
 //! ```
@@ -17,7 +18,10 @@
 //! Every input is assumed hostile. Detection runs in time linear in the input (the `regex` crate
 //! guarantees linear-time matching and every recognizer does bounded work around each match), and
 //! inputs over a configurable limit are refused with [`ErrorKind::InputTooLarge`] rather than
-//! processed. No error, `Debug` or `Display` output of this crate contains input text.
+//! processed. Stored vault data is equally untrusted: headers, files and sealed records are
+//! parsed with bounds checks, authenticated before they are decoded, and a hostile header cannot
+//! ask for more than a bounded number of PBKDF2 iterations. No error, `Debug` or `Display`
+//! output of this crate contains input text, vault contents or keys.
 //!
 //! # What this is not
 //! phiscrub reduces the risk of disclosing PHI; it does not certify HIPAA compliance. Biometric
@@ -33,6 +37,7 @@ mod label;
 pub mod offsets;
 pub mod reidentify;
 pub mod surrogate;
+pub mod vault;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
