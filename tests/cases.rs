@@ -9,12 +9,7 @@ use phiscrub::Detector;
 fn every_case_passes() {
     let (count, failures) = common::run_cases(&Detector::new());
     assert!(count > 0, "no cases loaded");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]

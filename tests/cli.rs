@@ -41,8 +41,7 @@ fn detect_reports_code_point_spans_with_text() {
 
 #[test]
 fn detect_writes_one_line_per_input_in_order() {
-    let input =
-        "{\"id\":\"1\",\"text\":\"no phi here\"}\n{\"id\":2,\"text\":\"ana@example.org\"}\n";
+    let input = "{\"id\":\"1\",\"text\":\"no phi here\"}\n{\"id\":2,\"text\":\"ana@example.org\"}\n";
     let out = run(&["detect"], input.as_bytes());
     let got = lines(&out.stdout);
     assert_eq!(got.len(), 2);
@@ -56,10 +55,7 @@ fn scrub_replaces_spans_with_labels() {
     let input = "{\"id\":\"x\",\"text\":\"write to ana@example.org today\"}\n";
     let out = run(&["scrub"], input.as_bytes());
     assert!(out.status.success());
-    assert_eq!(
-        lines(&out.stdout),
-        vec![serde_json::json!({"id": "x", "text": "write to [EMAIL] today"})]
-    );
+    assert_eq!(lines(&out.stdout), vec![serde_json::json!({"id": "x", "text": "write to [EMAIL] today"})]);
 }
 
 #[test]

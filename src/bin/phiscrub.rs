@@ -101,8 +101,9 @@ fn run_text() -> io::Result<bool> {
 fn parse_line(line: &[u8]) -> Result<(Value, String), String> {
     let line = std::str::from_utf8(line)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    let value: Value = serde_json::from_str(line)
-        .map_err(|e| format!("invalid JSON at column {} ({})", e.column(), json_error_class(&e)))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        format!("invalid JSON at column {} ({})", e.column(), json_error_class(&e))
+    })?;
     let Value::Object(mut obj) = value else {
         return Err("not a JSON object".into());
     };

@@ -31,19 +31,10 @@ enum Fold {
 fn fold(c: char) -> Fold {
     match c {
         // Zero-width and invisible formatting characters, soft hyphen, BOM, variation selectors.
-        '\u{00AD}'
-        | '\u{180E}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{FEFF}'
-        | '\u{FE00}'..='\u{FE0F}' => Fold::Drop,
+        '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' => Fold::Drop,
         // Spaces of every width.
-        '\u{00A0}'
-        | '\u{1680}'
-        | '\u{2000}'..='\u{200A}'
-        | '\u{202F}'
-        | '\u{205F}'
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
         | '\u{3000}' => Fold::To(' '),
         // Dashes and minus signs.
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => Fold::To('-'),
@@ -60,20 +51,20 @@ fn fold(c: char) -> Fold {
 /// likely to see pasted in. Each entry is the code point of that script's zero.
 fn unicode_digit(c: char) -> Option<u8> {
     const ZEROS: [u32; 14] = [
-        0x0660,  // Arabic-Indic
-        0x06F0,  // Extended Arabic-Indic (Persian, Urdu)
-        0x0966,  // Devanagari
-        0x09E6,  // Bengali
-        0x0A66,  // Gurmukhi
-        0x0AE6,  // Gujarati
-        0x0B66,  // Oriya
-        0x0BE6,  // Tamil
-        0x0C66,  // Telugu
-        0x0CE6,  // Kannada
-        0x0D66,  // Malayalam
-        0x0E50,  // Thai
+        0x0660, // Arabic-Indic
+        0x06F0, // Extended Arabic-Indic (Persian, Urdu)
+        0x0966, // Devanagari
+        0x09E6, // Bengali
+        0x0A66, // Gurmukhi
+        0x0AE6, // Gujarati
+        0x0B66, // Oriya
+        0x0BE6, // Tamil
+        0x0C66, // Telugu
+        0x0CE6, // Kannada
+        0x0D66, // Malayalam
+        0x0E50, // Thai
         0x1D7CE, // Mathematical bold digits (the first of five styled sets, 50 code points)
-        0x1040,  // Myanmar
+        0x1040, // Myanmar
     ];
     let cp = c as u32;
     if cp < 0x0660 {
@@ -91,8 +82,7 @@ fn unicode_digit(c: char) -> Option<u8> {
 impl<'a> Text<'a> {
     /// Folds `original` and indexes its cues.
     pub(crate) fn new(original: &'a str) -> Self {
-        let needs_fold =
-            !original.is_ascii() && original.chars().any(|c| !matches!(fold(c), Fold::Keep));
+        let needs_fold = !original.is_ascii() && original.chars().any(|c| !matches!(fold(c), Fold::Keep));
         let (norm, map) = if needs_fold {
             let mut norm = String::with_capacity(original.len());
             let mut map = Vec::with_capacity(original.len() + 1);

@@ -16,15 +16,7 @@ impl Recognizer for Ids {
     }
 
     fn labels(&self) -> &'static [Label] {
-        &[
-            Label::Mrn,
-            Label::HealthPlan,
-            Label::Account,
-            Label::License,
-            Label::Vehicle,
-            Label::Device,
-            Label::IdOther,
-        ]
+        &[Label::Mrn, Label::HealthPlan, Label::Account, Label::License, Label::Vehicle, Label::Device, Label::IdOther]
     }
 
     fn recognize(&self, _text: &Text<'_>, _out: &mut Vec<Candidate>) {}
