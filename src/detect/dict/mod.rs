@@ -269,16 +269,17 @@ fn place_key<'a>(phrase: &str, buf: &'a mut [u8; MAX_KEY]) -> Option<&'a [u8]> {
 
 /// Appends the key form of `c` to `buf[..*n]`; `None` when it has none or `buf` is full.
 fn push_folded(c: char, buf: &mut [u8; MAX_KEY], n: &mut usize) -> Option<()> {
-    for lc in c.to_lowercase() {
-        if matches!(lc, '\'' | '\u{2019}') || is_combining(lc) {
-            continue;
-        }
-        let mut one = [0; 4];
-        let folded = if lc.is_ascii() { &*lc.encode_utf8(&mut one) } else { fold_char(lc)? };
-        for &b in folded.as_bytes() {
-            *buf.get_mut(*n)? = b;
-            *n += 1;
-        }
+    if matches!(c, '\'' | '\u{2019}') || is_combining(c) {
+        return Some(());
+    }
+    let mut one = [0; 4];
+    let folded = match c.is_ascii() {
+        true => &*c.encode_utf8(&mut one),
+        false => fold_char(c)?,
+    };
+    for &b in folded.as_bytes() {
+        *buf.get_mut(*n)? = b.to_ascii_lowercase();
+        *n += 1;
     }
     Some(())
 }
@@ -288,32 +289,39 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036f}')
 }
 
-/// ASCII form of one non-ASCII lower-case character, for the Latin letters names use.
+/// ASCII form of one non-ASCII Latin letter, either case (Latin-1 and Latin Extended-A, the
+/// letters of European and transliterated names).
+///
+/// NOTE: ranges instead of `char::to_lowercase`, whose Unicode tables cost ~10 KB of wasm
+/// for letters the lists can never contain.
 fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
-        'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
+        '\u{c0}'..='\u{c5}' | '\u{e0}'..='\u{e5}' | '\u{100}'..='\u{105}' => "a",
+        '\u{c6}' | '\u{e6}' => "ae",
+        '\u{c7}' | '\u{e7}' | '\u{106}'..='\u{10d}' => "c",
+        '\u{d0}' | '\u{f0}' | '\u{10e}'..='\u{111}' => "d",
+        '\u{c8}'..='\u{cb}' | '\u{e8}'..='\u{eb}' | '\u{112}'..='\u{11b}' => "e",
+        '\u{11c}'..='\u{123}' => "g",
+        '\u{124}'..='\u{127}' => "h",
+        '\u{cc}'..='\u{cf}' | '\u{ec}'..='\u{ef}' | '\u{128}'..='\u{131}' => "i",
+        '\u{132}' | '\u{133}' => "ij",
+        '\u{134}' | '\u{135}' => "j",
+        '\u{136}'..='\u{138}' => "k",
+        '\u{139}'..='\u{142}' => "l",
+        '\u{d1}' | '\u{f1}' | '\u{143}'..='\u{14b}' => "n",
+        '\u{d2}'..='\u{d6}' | '\u{d8}' | '\u{f2}'..='\u{f6}' | '\u{f8}' | '\u{14c}'..='\u{151}' => {
+            "o"
+        }
+        '\u{152}' | '\u{153}' => "oe",
+        '\u{154}'..='\u{159}' => "r",
+        '\u{15a}'..='\u{161}' | '\u{17f}' | '\u{218}' | '\u{219}' => "s",
+        '\u{df}' | '\u{1e9e}' => "ss",
+        '\u{162}'..='\u{167}' | '\u{21a}' | '\u{21b}' => "t",
+        '\u{de}' | '\u{fe}' => "th",
+        '\u{d9}'..='\u{dc}' | '\u{f9}'..='\u{fc}' | '\u{168}'..='\u{173}' => "u",
+        '\u{174}' | '\u{175}' => "w",
+        '\u{dd}' | '\u{fd}' | '\u{ff}' | '\u{176}'..='\u{178}' => "y",
+        '\u{179}'..='\u{17e}' => "z",
         _ => return None,
     })
 }
