@@ -75,7 +75,7 @@ pub(crate) enum MedicalKind {
 /// Is `word` a first name or a surname in the dictionaries, ignoring case and diacritics?
 ///
 /// Knowing a word is a name is not enough to call it one: `Will` and `Rose` are names and
-/// words. The recognizer weighs this with [`is_common_word`]-style lists and context.
+/// words. The name recognizer weighs this against the common-word list and context.
 ///
 /// ```
 /// use phiscrub::detect::is_known_name;
