@@ -7,6 +7,9 @@
 
 pub(crate) mod checksum;
 mod cues;
+// NOTE: the name recognizer will use the lookups; until then only `is_known_name` is.
+#[allow(dead_code)]
+mod dict;
 mod recognizers;
 mod resolve;
 mod text;
@@ -14,6 +17,7 @@ mod text;
 use crate::error::{Error, ErrorKind};
 use crate::label::Label;
 
+pub use dict::is_known_name;
 use recognizers::Recognizer;
 use text::Text;
 

@@ -1,0 +1,330 @@
+//! Name and place dictionaries: lookups over word lists embedded in the binary.
+//!
+//! The lists live in `data/dict/*.txt` (sources, licences and sizes in `data/dict/PROVENANCE.md`,
+//! generator `data/dict/build.py`). Each file is sorted by key in byte order, one entry a line,
+//! fields separated by a tab, keys in ASCII lower case without diacritics. They are embedded
+//! with `include_str!` and searched in place: a binary search over byte offsets that snaps to
+//! line starts. Nothing is built at start-up, nothing is allocated per lookup, and the text
+//! form gzips to less than an FST of the same lists would (measured in PROVENANCE.md).
+//!
+//! Callers pass words as they appear; lookups fold case and Latin diacritics (`José` finds
+//! `jose`, `NÚÑEZ` finds `nunez`) and drop apostrophes (`O'Neil` finds `oneil`, as the Census
+//! spells it). Place lookups also normalize `St.`/`Ste.`/`Ft.`/`Mt.`, hyphens and `Mc Allen`.
+
+use std::cmp::Ordering;
+
+/// Census 2010 surnames: `name \t rank`.
+const SURNAMES: &str = include_str!("../../../data/dict/surnames.txt");
+/// SSA and mortgage-record first names: `name \t gender \t rank`.
+const FIRST_NAMES: &str = include_str!("../../../data/dict/first_names.txt");
+/// USPS city names: `name \t number of ZIP codes`.
+const CITIES: &str = include_str!("../../../data/dict/cities.txt");
+/// County names, one a line.
+const COUNTIES: &str = include_str!("../../../data/dict/counties.txt");
+/// English words that are also names or places, one a line.
+const COMMON_WORDS: &str = include_str!("../../../data/dict/common_words.txt");
+/// Clinical vocabulary that collides with names: `term \t kind`.
+const MEDICAL_TERMS: &str = include_str!("../../../data/dict/medical_terms.txt");
+
+/// Longest word or phrase a lookup folds; longer input cannot be in any list (the longest
+/// entry is under 40 bytes), so it is a miss without work.
+const MAX_KEY: usize = 64;
+
+/// Surrogates are drawn from the common part of each list, so they read as ordinary names.
+const RANDOM_FIRST_NAME_MAX_RANK: u32 = 1000;
+/// See [`RANDOM_FIRST_NAME_MAX_RANK`].
+const RANDOM_SURNAME_MAX_RANK: u32 = 2000;
+/// Cities with at least this many ZIP codes: towns a reader would believe, not hamlets.
+const RANDOM_CITY_MIN_ZIPS: u32 = 3;
+
+/// The sex a first name is mostly given to, by the SSA birth records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// At least 80% of bearers are female.
+    Female,
+    /// At least 80% of bearers are male.
+    Male,
+    /// Neither reaches 80%, or the source records no sex.
+    Unisex,
+}
+
+/// What the first-name list knows about a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FirstName {
+    /// Mostly female, mostly male, or either.
+    pub(crate) gender: Gender,
+    /// 1 for the most frequent first name; at most the list's length (5,000).
+    pub(crate) rank: u32,
+}
+
+/// Why a word is on the medical list; eponyms are also surnames, so they need the most care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MedicalKind {
+    /// A person's name inside a disease, sign, test or device (`Parkinson`, `Foley`).
+    Eponym,
+    /// A drug, brand or generic (`Allegra`, `Norco`).
+    Drug,
+    /// A unit (`mg`, `cc`).
+    Unit,
+    /// A clinical abbreviation (`ed`, `pt`, `ms`).
+    Abbreviation,
+    /// Another clinical word (`stat`, `lupus`).
+    Term,
+}
+
+/// Is `word` a first name or a surname in the dictionaries, ignoring case and diacritics?
+///
+/// Knowing a word is a name is not enough to call it one: `Will` and `Rose` are names and
+/// words. The name recognizer weighs this against the common-word list and context.
+///
+/// ```
+/// use phiscrub::detect::is_known_name;
+/// assert!(is_known_name("José"));
+/// assert!(is_known_name("NGUYEN"));
+/// assert!(!is_known_name("metoprolol"));
+/// ```
+pub fn is_known_name(word: &str) -> bool {
+    first_name(word).is_some() || surname(word).is_some()
+}
+
+/// The first-name entry for `word`, if it is one of the 5,000 most frequent first names.
+pub(crate) fn first_name(word: &str) -> Option<FirstName> {
+    let mut buf = [0; MAX_KEY];
+    let fields = find(FIRST_NAMES, fold_word(word, &mut buf)?)?;
+    let (gender, rank) = fields.split_once('\t')?;
+    let gender = match gender {
+        "f" => Gender::Female,
+        "m" => Gender::Male,
+        _ => Gender::Unisex,
+    };
+    Some(FirstName { gender, rank: rank.parse().ok()? })
+}
+
+/// The Census 2010 rank of `word` as a surname (1 = Smith), if it is in the top 6,000.
+pub(crate) fn surname(word: &str) -> Option<u32> {
+    let mut buf = [0; MAX_KEY];
+    find(SURNAMES, fold_word(word, &mut buf)?)?.parse().ok()
+}
+
+/// Is `word` an everyday English word that is also a name or place (`will`, `grace`, `brown`)?
+pub(crate) fn is_common_word(word: &str) -> bool {
+    let mut buf = [0; MAX_KEY];
+    fold_word(word, &mut buf).is_some_and(|k| find(COMMON_WORDS, k).is_some())
+}
+
+/// Why `word` is clinical vocabulary (eponym, drug, unit, abbreviation, term), if it is.
+pub(crate) fn medical_term(word: &str) -> Option<MedicalKind> {
+    let mut buf = [0; MAX_KEY];
+    Some(match find(MEDICAL_TERMS, fold_word(word, &mut buf)?)? {
+        "e" => MedicalKind::Eponym,
+        "d" => MedicalKind::Drug,
+        "u" => MedicalKind::Unit,
+        "a" => MedicalKind::Abbreviation,
+        _ => MedicalKind::Term,
+    })
+}
+
+/// Is `word` clinical vocabulary that also looks like a name (`Foley`, `Norco`, `ED`)?
+pub(crate) fn is_medical_term(word: &str) -> bool {
+    medical_term(word).is_some()
+}
+
+/// If `phrase` is a US city or town, how many ZIP codes it has (a population proxy: 1 for a
+/// small town, 300 for Washington), summed over states sharing the name.
+pub(crate) fn city(phrase: &str) -> Option<u32> {
+    let mut buf = [0; MAX_KEY];
+    find(CITIES, place_key(phrase, &mut buf)?)?.parse().ok()
+}
+
+/// Is `phrase` the name of a US county, parish or borough, without the `County` word?
+pub(crate) fn county(phrase: &str) -> bool {
+    let mut buf = [0; MAX_KEY];
+    place_key(phrase, &mut buf).is_some_and(|k| find(COUNTIES, k).is_some())
+}
+
+/// A common first name of `gender` (any gender for `None`), chosen by the random `r`.
+///
+/// Lower case, ASCII. Not uniform: an entry's chance grows with the length of the line
+/// before it, which is harmless for surrogates and saves an index of line offsets.
+pub(crate) fn random_first_name(gender: Option<Gender>, r: u32) -> &'static str {
+    pick(FIRST_NAMES, r, |fields| {
+        let Some((g, rank)) = fields.split_once('\t') else { return false };
+        let g_ok = match gender {
+            None => true,
+            Some(Gender::Female) => g == "f",
+            Some(Gender::Male) => g == "m",
+            Some(Gender::Unisex) => g == "u",
+        };
+        g_ok && rank.parse().is_ok_and(|n: u32| n <= RANDOM_FIRST_NAME_MAX_RANK)
+    })
+}
+
+/// A common surname chosen by the random `r`; lower case, ASCII (see [`random_first_name`]).
+pub(crate) fn random_surname(r: u32) -> &'static str {
+    pick(SURNAMES, r, |rank| rank.parse().is_ok_and(|n: u32| n <= RANDOM_SURNAME_MAX_RANK))
+}
+
+/// A US city with a few ZIP codes or more, chosen by the random `r`; in the normalized form
+/// the list stores (`saint louis`), lower case.
+pub(crate) fn random_city(r: u32) -> &'static str {
+    pick(CITIES, r, |zips| zips.parse().is_ok_and(|n: u32| n >= RANDOM_CITY_MIN_ZIPS))
+}
+
+/// Finds `key` in a sorted list and returns the rest of its line after the tab ("" if none).
+///
+/// Binary search over byte offsets: the middle offset snaps back to its line start, so the
+/// search needs no index. Each step reads one line, so a lookup costs O(log n) line reads.
+fn find(list: &'static str, key: &[u8]) -> Option<&'static str> {
+    let bytes = list.as_bytes();
+    // Invariant: `lo` and `hi` are line starts (or the end of the text).
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1);
+        let end = bytes[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |i| start + i);
+        let line = &bytes[start..end];
+        let key_len = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
+        match key.cmp(&line[..key_len]) {
+            Ordering::Equal => {
+                let rest = (start + key_len + 1).min(end);
+                return Some(&list[rest..end]);
+            }
+            Ordering::Less => hi = start,
+            Ordering::Greater => lo = end + 1,
+        }
+    }
+    None
+}
+
+/// The key of the first line at or after a random offset that `accept` takes (given the
+/// fields after the key), wrapping around once. Every list has acceptable lines, so the
+/// fallback (the first key) is only reached if a list were edited to have none.
+fn pick(list: &'static str, r: u32, accept: impl Fn(&str) -> bool) -> &'static str {
+    let bytes = list.as_bytes();
+    let offset = ((u64::from(r) * bytes.len() as u64) >> 32) as usize;
+    let mut start = match offset {
+        0 => 0,
+        _ => bytes[offset - 1..].iter().position(|&b| b == b'\n').map_or(0, |i| offset + i),
+    };
+    let mut scanned = 0;
+    while scanned <= bytes.len() {
+        if start >= bytes.len() {
+            start = 0;
+        }
+        let end =
+            bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| start + i);
+        let line = &list[start..end];
+        let (key, fields) = line.split_once('\t').unwrap_or((line, ""));
+        if accept(fields) {
+            return key;
+        }
+        scanned += end + 1 - start;
+        start = end + 1;
+    }
+    list.split(['\t', '\n']).next().unwrap_or("")
+}
+
+/// Folds one word to the lists' key form in `buf`: ASCII lower case, Latin diacritics
+/// removed, apostrophes and combining marks dropped. `None` if a character has no ASCII
+/// form (the word cannot be in a list) or the word is longer than `buf`.
+fn fold_word<'a>(word: &str, buf: &'a mut [u8; MAX_KEY]) -> Option<&'a [u8]> {
+    let mut n = 0;
+    for c in word.chars() {
+        push_folded(c, buf, &mut n)?;
+    }
+    Some(&buf[..n])
+}
+
+/// Folds a place name in `buf` the way `place_key` in `data/dict/build.py` does: words as
+/// [`fold_word`], `.` dropped, hyphens and space runs one space, `st`/`ste`/`ft`/`mt` spelled
+/// out, a lone `mc` joined to the next word.
+fn place_key<'a>(phrase: &str, buf: &'a mut [u8; MAX_KEY]) -> Option<&'a [u8]> {
+    let mut n = 0;
+    // Whether the previous word written was exactly `mc` (the next one is glued to it).
+    let mut after_mc = false;
+    for word in phrase.split(|c: char| c == '-' || c.is_whitespace()) {
+        let mut wbuf = [0; MAX_KEY];
+        let mut w = 0;
+        for c in word.chars().filter(|&c| c != '.') {
+            push_folded(c, &mut wbuf, &mut w)?;
+        }
+        let folded: &[u8] = match &wbuf[..w] {
+            b"" => continue,
+            b"st" => b"saint",
+            b"ste" => b"sainte",
+            b"ft" => b"fort",
+            b"mt" => b"mount",
+            other => other,
+        };
+        if n > 0 && !after_mc {
+            *buf.get_mut(n)? = b' ';
+            n += 1;
+        }
+        buf.get_mut(n..n + folded.len())?.copy_from_slice(folded);
+        n += folded.len();
+        after_mc = folded == b"mc";
+    }
+    Some(&buf[..n])
+}
+
+/// Appends the key form of `c` to `buf[..*n]`; `None` when it has none or `buf` is full.
+fn push_folded(c: char, buf: &mut [u8; MAX_KEY], n: &mut usize) -> Option<()> {
+    if matches!(c, '\'' | '\u{2019}') || is_combining(c) {
+        return Some(());
+    }
+    let mut one = [0; 4];
+    let folded = match c.is_ascii() {
+        true => &*c.encode_utf8(&mut one),
+        false => fold_char(c)?,
+    };
+    for &b in folded.as_bytes() {
+        *buf.get_mut(*n)? = b.to_ascii_lowercase();
+        *n += 1;
+    }
+    Some(())
+}
+
+/// Combining diacritical marks, left behind by text in decomposed form (`e` + U+0301).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}')
+}
+
+/// ASCII form of one non-ASCII Latin letter, either case (Latin-1 and Latin Extended-A, the
+/// letters of European and transliterated names).
+///
+/// NOTE: ranges instead of `char::to_lowercase`, whose Unicode tables cost ~10 KB of wasm
+/// for letters the lists can never contain.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{c0}'..='\u{c5}' | '\u{e0}'..='\u{e5}' | '\u{100}'..='\u{105}' => "a",
+        '\u{c6}' | '\u{e6}' => "ae",
+        '\u{c7}' | '\u{e7}' | '\u{106}'..='\u{10d}' => "c",
+        '\u{d0}' | '\u{f0}' | '\u{10e}'..='\u{111}' => "d",
+        '\u{c8}'..='\u{cb}' | '\u{e8}'..='\u{eb}' | '\u{112}'..='\u{11b}' => "e",
+        '\u{11c}'..='\u{123}' => "g",
+        '\u{124}'..='\u{127}' => "h",
+        '\u{cc}'..='\u{cf}' | '\u{ec}'..='\u{ef}' | '\u{128}'..='\u{131}' => "i",
+        '\u{132}' | '\u{133}' => "ij",
+        '\u{134}' | '\u{135}' => "j",
+        '\u{136}'..='\u{138}' => "k",
+        '\u{139}'..='\u{142}' => "l",
+        '\u{d1}' | '\u{f1}' | '\u{143}'..='\u{14b}' => "n",
+        '\u{d2}'..='\u{d6}' | '\u{d8}' | '\u{f2}'..='\u{f6}' | '\u{f8}' | '\u{14c}'..='\u{151}' => {
+            "o"
+        }
+        '\u{152}' | '\u{153}' => "oe",
+        '\u{154}'..='\u{159}' => "r",
+        '\u{15a}'..='\u{161}' | '\u{17f}' | '\u{218}' | '\u{219}' => "s",
+        '\u{df}' | '\u{1e9e}' => "ss",
+        '\u{162}'..='\u{167}' | '\u{21a}' | '\u{21b}' => "t",
+        '\u{de}' | '\u{fe}' => "th",
+        '\u{d9}'..='\u{dc}' | '\u{f9}'..='\u{fc}' | '\u{168}'..='\u{173}' => "u",
+        '\u{174}' | '\u{175}' => "w",
+        '\u{dd}' | '\u{fd}' | '\u{ff}' | '\u{176}'..='\u{178}' => "y",
+        '\u{179}'..='\u{17e}' => "z",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,220 @@
+//! Lookups against the real embedded lists: hits, misses, folding, ranks, and list invariants
+//! the binary search depends on.
+
+use super::*;
+
+#[test]
+fn first_names_hit_with_gender_and_rank() {
+    let mary = first_name("mary").unwrap();
+    assert_eq!(mary.gender, Gender::Female);
+    assert!(mary.rank <= 20, "mary ranks {}", mary.rank);
+    assert_eq!(first_name("james").unwrap().gender, Gender::Male);
+    assert_eq!(first_name("jordan").unwrap().gender, Gender::Unisex);
+    // Names of many origins, from SSA births and adults' mortgage records.
+    for name in ["rosa", "dan", "jake", "maria", "mohammed", "priya", "thanh", "wei", "nevaeh"] {
+        assert!(first_name(name).is_some(), "{name}");
+    }
+    assert!(first_name("mary").unwrap().rank < first_name("rosa").unwrap().rank);
+}
+
+#[test]
+fn surnames_hit_with_census_rank() {
+    assert_eq!(surname("smith"), Some(1));
+    assert_eq!(surname("johnson"), Some(2));
+    for name in ["nguyen", "patel", "garcia", "nunez", "kowalski", "oneil", "mcdonald", "xiong"] {
+        assert!(surname(name).is_some(), "{name}");
+    }
+}
+
+#[test]
+fn misses() {
+    for word in ["metoprolol", "the", "zzzz", "", "a", "smithx", "smit"] {
+        assert_eq!(surname(word), None, "{word}");
+    }
+    for word in ["metoprolol", "", "zzzz", "marys"] {
+        assert_eq!(first_name(word), None, "{word}");
+    }
+    assert!(!is_known_name("hypertension"));
+    assert!(!is_common_word("nguyen"));
+    assert!(!is_medical_term("maria"));
+    assert_eq!(city("nowhere at all"), None);
+    assert!(!county("springfield"));
+}
+
+#[test]
+fn case_and_diacritics_fold() {
+    assert_eq!(surname("SMITH"), Some(1));
+    assert_eq!(surname("Núñez"), surname("nunez"));
+    assert_eq!(surname("NÚÑEZ"), surname("nunez"));
+    assert_eq!(first_name("José"), first_name("jose"));
+    assert_eq!(first_name("Zoë"), first_name("zoe"));
+    assert!(first_name("zoe").is_some());
+    // Decomposed form: `e` followed by a combining acute accent.
+    assert_eq!(first_name("Jose\u{301}"), first_name("jose"));
+    assert_eq!(surname("O'Neil"), surname("oneil"));
+    assert_eq!(surname("O\u{2019}Neil"), surname("oneil"));
+    assert_eq!(surname("Müller"), surname("muller"));
+    // A character with no ASCII form cannot be in the lists.
+    assert_eq!(surname("李"), None);
+    assert_eq!(surname(&"a".repeat(200)), None);
+}
+
+#[test]
+fn common_words_and_medical_terms() {
+    for word in ["will", "may", "mark", "bill", "hope", "grace", "rose", "dawn", "june", "brown"] {
+        assert!(is_common_word(word), "{word}");
+        assert!(is_known_name(word), "{word} should also be a name, or it needs no entry");
+    }
+    assert!(is_common_word("White"));
+    for word in ["Parkinson", "hodgkin", "crohn", "graves", "apgar", "babinski", "foley"] {
+        assert_eq!(medical_term(word), Some(MedicalKind::Eponym), "{word}");
+    }
+    for word in ["whipple", "cushing", "alzheimer", "addison", "bell", "down", "tourette"] {
+        assert_eq!(medical_term(word), Some(MedicalKind::Eponym), "{word}");
+    }
+    assert_eq!(medical_term("Allegra"), Some(MedicalKind::Drug));
+    assert_eq!(medical_term("norco"), Some(MedicalKind::Drug));
+    assert_eq!(medical_term("mg"), Some(MedicalKind::Unit));
+    assert_eq!(medical_term("ED"), Some(MedicalKind::Abbreviation));
+    assert_eq!(medical_term("stat"), Some(MedicalKind::Term));
+}
+
+#[test]
+fn cities_and_counties_normalize() {
+    assert!(city("Houston").unwrap() > 100);
+    assert_eq!(city("St. Louis"), city("saint louis"));
+    assert!(city("st louis").is_some());
+    assert_eq!(city("Mc Allen"), city("McAllen"));
+    assert!(city("mcallen").is_some());
+    assert_eq!(city("Winston-Salem"), city("winston salem"));
+    assert!(city("Port St. Lucie").is_some());
+    assert!(city("  new   york ").is_some());
+    assert!(city("Ft Lauderdale").is_some());
+    assert_eq!(city("Cañon City"), city("canon city"));
+    assert!(city("canon city").is_some());
+    assert!(county("Cook"));
+    assert!(county("miami-dade"));
+    assert!(county("Ste. Genevieve"));
+    assert!(county("Doña Ana"));
+    // Virginia's independent cities are cities, not counties.
+    assert!(!county("richmond city"));
+}
+
+#[test]
+fn random_helpers_stay_in_range() {
+    for r in [0, 1, 7, 1 << 20, u32::MAX / 2, u32::MAX - 1, u32::MAX]
+        .into_iter()
+        .chain((0..500u32).map(|i| i.wrapping_mul(2_654_435_761)))
+    {
+        let f = random_first_name(Some(Gender::Female), r);
+        let fentry = first_name(f).unwrap();
+        assert_eq!(fentry.gender, Gender::Female, "{f}");
+        assert!(fentry.rank <= RANDOM_FIRST_NAME_MAX_RANK);
+        assert_eq!(
+            first_name(random_first_name(Some(Gender::Male), r)).unwrap().gender,
+            Gender::Male
+        );
+        let u = random_first_name(Some(Gender::Unisex), r);
+        assert_eq!(first_name(u).unwrap().gender, Gender::Unisex, "{u}");
+        assert!(first_name(random_first_name(None, r)).is_some());
+        let s = random_surname(r);
+        assert!(surname(s).is_some_and(|rank| rank <= RANDOM_SURNAME_MAX_RANK), "{s}");
+        let c = random_city(r);
+        assert!(city(c).is_some_and(|zips| zips >= RANDOM_CITY_MIN_ZIPS), "{c}");
+    }
+}
+
+#[test]
+fn random_helpers_spread() {
+    let mut seen: Vec<&str> =
+        (0..200u32).map(|i| random_surname(i.wrapping_mul(2_654_435_761))).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    assert!(seen.len() > 150, "only {} distinct surnames in 200 draws", seen.len());
+}
+
+/// The binary search needs every list sorted by key in byte order, keys unique, lines ending
+/// in '\n', keys already folded; a hand edit that breaks this would make lookups miss.
+#[test]
+fn lists_are_sorted_folded_and_unique() {
+    let lists = [SURNAMES, FIRST_NAMES, CITIES, COUNTIES, COMMON_WORDS, MEDICAL_TERMS];
+    for list in lists {
+        assert!(list.ends_with('\n'));
+        let keys: Vec<&str> = list.lines().map(|l| l.split('\t').next().unwrap()).collect();
+        for pair in keys.windows(2) {
+            assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{pair:?}");
+        }
+        for key in &keys {
+            assert!(
+                !key.is_empty()
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' '),
+                "{key:?}"
+            );
+        }
+    }
+    // Every entry can be found, which exercises every branch of the search.
+    for list in lists {
+        for line in list.lines() {
+            let key = line.split('\t').next().unwrap();
+            assert!(find(list, key.as_bytes()).is_some(), "{key}");
+        }
+    }
+    for line in CITIES.lines().chain(COUNTIES.lines()) {
+        let key = line.split('\t').next().unwrap();
+        let mut buf = [0; MAX_KEY];
+        assert_eq!(
+            place_key(key, &mut buf),
+            Some(key.as_bytes()),
+            "{key} is not in place-key form"
+        );
+    }
+}
+
+/// The common-word list exists to resolve collisions; a word that is no name or place in the
+/// lists has no business there.
+#[test]
+fn every_common_word_collides_with_a_name_or_place() {
+    for word in COMMON_WORDS.lines() {
+        let place = city(word).is_some() || county(word);
+        assert!(is_known_name(word) || place, "{word} collides with nothing");
+    }
+}
+
+#[test]
+fn list_sizes() {
+    assert_eq!(FIRST_NAMES.lines().count(), 5000);
+    assert_eq!(SURNAMES.lines().count(), 6000);
+    assert!(CITIES.lines().count() > 18_000);
+    assert!(COUNTIES.lines().count() > 1_800);
+    assert!(COMMON_WORDS.lines().count() > 300);
+    assert!(MEDICAL_TERMS.lines().count() > 300);
+}
+
+/// Run with `cargo test --release --lib dict::tests::timing -- --ignored --nocapture`; the
+/// figures go into data/dict/PROVENANCE.md.
+#[test]
+#[ignore]
+fn timing() {
+    use std::time::Instant;
+    let t = Instant::now();
+    let first = surname("nunez");
+    println!("first lookup: {:?} ({first:?})", t.elapsed());
+    let words = ["smith", "José", "metoprolol", "Núñez", "will", "zzzz", "mohammed", "grace"];
+    let rounds = 200_000;
+    let t = Instant::now();
+    let mut hits = 0;
+    for i in 0..rounds {
+        let w = words[i % words.len()];
+        hits += usize::from(first_name(w).is_some()) + usize::from(surname(w).is_some());
+    }
+    let per = t.elapsed() / (rounds as u32 * 2);
+    println!("word lookup: {per:?} each ({hits} hits)");
+    let phrases = ["St. Louis", "new york", "Winston-Salem", "nowhere", "Cañon City"];
+    let t = Instant::now();
+    for i in 0..rounds {
+        hits += usize::from(city(phrases[i % phrases.len()]).is_some());
+    }
+    println!("city lookup: {:?} each ({hits})", t.elapsed() / rounds as u32);
+}
