@@ -36,6 +36,7 @@ pub mod eval;
 mod label;
 pub mod offsets;
 pub mod reidentify;
+pub mod session;
 pub mod surrogate;
 pub mod vault;
 

@@ -1,18 +1,23 @@
 //! The phiscrub command line: JSON Lines in, JSON Lines out.
 //!
 //! ```text
-//! phiscrub detect            {"id","text"} lines -> {"id","spans":[{start,end,label,text}]}
-//! phiscrub scrub             {"id","text"} lines -> {"id","text"}
-//! phiscrub scrub --text      plain text on stdin -> scrubbed text on stdout
+//! phiscrub detect                  {"id","text"} -> {"id","spans":[{start,end,label,text}]}
+//! phiscrub scrub [--redact]        {"id","text"} -> {"id","text"} with surrogates ([LABEL] with --redact)
+//! phiscrub scrub --text            plain text on stdin -> scrubbed text on stdout
+//! phiscrub scrub --vault F --key-file K      ... keeping the mapping in the encrypted vault file F
+//! phiscrub rehydrate --vault F --key-file K  {"id","text"} -> {"id","text"} with originals restored
 //! ```
 //! Offsets count Unicode code points, end exclusive. A bad line is reported on stderr by line
 //! number (never with its content), the other lines are still processed, and the exit status is 1.
 
 use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use phiscrub::offsets::{convert, Unit};
-use phiscrub::surrogate::redact;
+use phiscrub::session::Session;
+use phiscrub::surrogate::{redact, Policy};
+use phiscrub::vault::{FileStore, KeySource, MemoryStore, RecordStore, Vault, VaultKey};
 use phiscrub::{Detector, Finding};
 use serde::Serialize;
 use serde_json::Value;
@@ -21,9 +26,20 @@ const USAGE: &str = "\
 usage: phiscrub <command> [options]
 
 commands:
-  detect          read JSON Lines {\"id\", \"text\"} on stdin, write {\"id\", \"spans\"} per line
-  scrub           read JSON Lines {\"id\", \"text\"} on stdin, write {\"id\", \"text\"} per line
-  scrub --text    read plain text on stdin, write the scrubbed text
+  detect      read JSON Lines {\"id\", \"text\"} on stdin, write {\"id\", \"spans\"} per line
+  scrub       read JSON Lines {\"id\", \"text\"} on stdin, write {\"id\", \"text\"} per line,
+              each identifier replaced by a surrogate (the same one every time in a run or vault)
+  rehydrate   read JSON Lines {\"id\", \"text\"} of scrubbed texts, write them with the
+              originals restored (needs --vault and --key-file)
+
+options:
+  --text            plain text on stdin and stdout instead of JSON Lines (scrub, rehydrate)
+  --redact          scrub: replace each identifier with [LABEL] instead of a surrogate
+  --age-surrogates  scrub: write ages over 89 as random ages of 90 or more (restorable) instead
+                    of Safe Harbor's \"90+\" (which cannot be restored)
+  --vault FILE      keep the mapping in this encrypted vault file (created if missing, extended
+                    by later runs); without it, scrub uses a vault in memory
+  --key-file FILE   the vault key: a file holding exactly 32 raw bytes
 
 Span offsets count Unicode code points (end exclusive). Bad lines are reported on stderr by line
 number, without their content; the exit status is then 1.
@@ -37,33 +53,87 @@ struct Span<'a> {
     text: &'a str,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Debug)]
 enum Command {
     Detect,
     Scrub,
+    Rehydrate,
+}
+
+#[derive(Debug)]
+struct Options {
+    cmd: Command,
+    text: bool,
+    redact: bool,
+    age_surrogates: bool,
+    vault: Option<PathBuf>,
+    key_file: Option<PathBuf>,
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut it = args.iter();
+    let cmd = match it.next().map(String::as_str) {
+        Some("detect") => Command::Detect,
+        Some("scrub") => Command::Scrub,
+        Some("rehydrate") => Command::Rehydrate,
+        _ => return Err("expected a command".into()),
+    };
+    let mut o = Options {
+        cmd,
+        text: false,
+        redact: false,
+        age_surrogates: false,
+        vault: None,
+        key_file: None,
+    };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--text" if cmd != Command::Detect => o.text = true,
+            "--redact" if cmd == Command::Scrub => o.redact = true,
+            "--age-surrogates" if cmd == Command::Scrub => o.age_surrogates = true,
+            "--vault" if cmd != Command::Detect => {
+                o.vault = Some(it.next().ok_or("--vault needs a file")?.into());
+            }
+            "--key-file" if cmd != Command::Detect => {
+                o.key_file = Some(it.next().ok_or("--key-file needs a file")?.into());
+            }
+            _ => return Err("unknown option".into()),
+        }
+    }
+    if o.vault.is_some() != o.key_file.is_some() {
+        return Err("--vault and --key-file go together".into());
+    }
+    if cmd == Command::Rehydrate && o.vault.is_none() {
+        return Err("rehydrate needs --vault and --key-file".into());
+    }
+    if o.redact && o.vault.is_some() {
+        return Err("--redact keeps no mapping: drop --vault".into());
+    }
+    Ok(o)
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let result = match args.as_slice() {
-        ["detect"] => run_jsonl(Command::Detect),
-        ["scrub"] => run_jsonl(Command::Scrub),
-        ["scrub", "--text"] => run_text(),
-        ["-h" | "--help" | "help"] => {
+    match args.first().map(String::as_str) {
+        Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        ["-V" | "--version"] => {
+        Some("-V" | "--version") => {
             println!("phiscrub {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
-        _ => {
+        _ => {}
+    }
+    let opts = match parse_args(&args) {
+        Ok(o) => o,
+        Err(why) => {
+            eprintln!("phiscrub: {why}\n");
             eprint!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    match result {
+    match run(&opts) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
@@ -73,25 +143,117 @@ fn main() -> ExitCode {
     }
 }
 
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+fn read_key(path: &PathBuf) -> Result<VaultKey, String> {
+    let mut bytes = zeroize::Zeroizing::new(
+        std::fs::read(path).map_err(|e| format!("cannot read the key file ({})", e.kind()))?,
+    );
+    let key = VaultKey::from_slice(&bytes)
+        .map_err(|_| format!("the key file must hold exactly 32 bytes (it holds {})", bytes.len()));
+    zeroize::Zeroize::zeroize(&mut *bytes);
+    key
+}
+
+fn run(o: &Options) -> Result<bool, String> {
+    let io_err = |e: io::Error| format!("i/o error ({})", e.kind());
+    let input = read_stdin().map_err(io_err)?;
+    if o.cmd == Command::Detect || o.redact {
+        let detector = Detector::new();
+        return if o.text {
+            run_text(&input, |t| {
+                detector.detect(t).map(|f| redact(t, &f)).map_err(|e| e.to_string())
+            })
+        } else {
+            let cmd = o.cmd;
+            run_jsonl(&input, |text| {
+                let found = detector.detect(text).map_err(|e| e.to_string())?;
+                Ok(match cmd {
+                    Command::Detect => serde_json::json!({ "spans": spans(text, &found) }),
+                    _ => serde_json::json!({ "text": redact(text, &found) }),
+                })
+            })
+        }
+        .map_err(io_err);
+    }
+    match (&o.vault, &o.key_file) {
+        (Some(v), Some(k)) => {
+            let key = read_key(k)?;
+            let vault = Vault::open(FileStore::new(v), KeySource::Key(key))
+                .map_err(|e| format!("cannot open the vault: {e}"))?;
+            with_vault(o, &input, vault)
+        }
+        _ => {
+            let key = VaultKey::generate().map_err(|e| e.to_string())?;
+            let vault =
+                Vault::open(MemoryStore::new(), KeySource::Key(key)).map_err(|e| e.to_string())?;
+            with_vault(o, &input, vault)
+        }
+    }
+}
+
+fn with_vault<S: RecordStore>(o: &Options, input: &[u8], vault: Vault<S>) -> Result<bool, String> {
+    let io_err = |e: io::Error| format!("i/o error ({})", e.kind());
+    let (mut session, errors) =
+        Session::open(vault, Policy::new().with_age_surrogates(o.age_surrogates), now_ms())
+            .map_err(|e| format!("cannot read the vault: {e}"))?;
+    if !errors.is_empty() {
+        // NOTE: only counts and codes: a record's content is never printed.
+        eprintln!(
+            "phiscrub: warning: {} vault record(s) could not be read (first: {}); the others are in use",
+            errors.len(),
+            errors[0].error.code()
+        );
+    }
+    let ok = match o.cmd {
+        Command::Rehydrate => {
+            let r = session.rehydrator();
+            if o.text {
+                run_text(input, |t| Ok(r.rehydrate(t)))
+            } else {
+                run_jsonl(input, |t| Ok(serde_json::json!({ "text": r.rehydrate(t) })))
+            }
+        }
+        _ => {
+            let mut scrub = |t: &str| {
+                session.scrub(t, now_ms()).map(|s| s.text).map_err(|e| match e.code() {
+                    "input_too_large" => e.to_string(),
+                    code => format!("the mapping could not be stored ({code}); text withheld"),
+                })
+            };
+            if o.text {
+                run_text(input, scrub)
+            } else {
+                run_jsonl(input, |t| Ok(serde_json::json!({ "text": scrub(t)? })))
+            }
+        }
+    }
+    .map_err(io_err)?;
+    Ok(ok && errors.is_empty())
+}
+
 fn read_stdin() -> io::Result<Vec<u8>> {
     let mut input = Vec::new();
     io::stdin().lock().read_to_end(&mut input)?;
     Ok(input)
 }
 
-fn run_text() -> io::Result<bool> {
-    let input = read_stdin()?;
-    let Ok(text) = std::str::from_utf8(&input) else {
+fn run_text(input: &[u8], mut f: impl FnMut(&str) -> Result<String, String>) -> io::Result<bool> {
+    let Ok(text) = std::str::from_utf8(input) else {
         eprintln!("phiscrub: input is not valid UTF-8");
         return Ok(false);
     };
-    match Detector::new().detect(text) {
-        Ok(found) => {
-            io::stdout().lock().write_all(redact(text, &found).as_bytes())?;
+    match f(text) {
+        Ok(out) => {
+            io::stdout().lock().write_all(out.as_bytes())?;
             Ok(true)
         }
-        Err(e) => {
-            eprintln!("phiscrub: {e}");
+        Err(why) => {
+            eprintln!("phiscrub: {why}");
             Ok(false)
         }
     }
@@ -124,9 +286,8 @@ fn json_error_class(e: &serde_json::Error) -> &'static str {
     }
 }
 
-fn run_jsonl(cmd: Command) -> io::Result<bool> {
-    let input = read_stdin()?;
-    let detector = Detector::new();
+/// Runs `f` on the text of every line; its object (plus the line's `id`) is the output line.
+fn run_jsonl(input: &[u8], mut f: impl FnMut(&str) -> Result<Value, String>) -> io::Result<bool> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all_ok = true;
@@ -135,26 +296,20 @@ fn run_jsonl(cmd: Command) -> io::Result<bool> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let (id, text) = match parse_line(line) {
-            Ok(parsed) => parsed,
+        let result = parse_line(line).and_then(|(id, text)| Ok((id, f(&text)?)));
+        let (id, body) = match result {
+            Ok(r) => r,
             Err(why) => {
                 eprintln!("phiscrub: line {}: {why}", n + 1);
                 all_ok = false;
                 continue;
             }
         };
-        let found = match detector.detect(&text) {
-            Ok(found) => found,
-            Err(e) => {
-                eprintln!("phiscrub: line {}: {e}", n + 1);
-                all_ok = false;
-                continue;
-            }
-        };
-        let record = match cmd {
-            Command::Detect => serde_json::json!({ "id": id, "spans": spans(&text, &found) }),
-            Command::Scrub => serde_json::json!({ "id": id, "text": redact(&text, &found) }),
-        };
+        let mut record = serde_json::Map::new();
+        record.insert("id".into(), id);
+        if let Value::Object(fields) = body {
+            record.extend(fields);
+        }
         serde_json::to_writer(&mut out, &record)?;
         out.write_all(b"\n")?;
     }

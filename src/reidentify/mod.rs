@@ -36,6 +36,8 @@ pub struct Rehydrator {
     date_offset: i64,
     /// Original dates as (days since epoch, has a year).
     original_dates: HashSet<(i64, bool)>,
+    /// The DATE recognizer alone, to find dates the answer wrote in another format.
+    dates: crate::Detector,
     shapes: &'static Shapes,
 }
 
@@ -48,27 +50,18 @@ impl std::fmt::Debug for Rehydrator {
 struct Shapes {
     /// Digit groups that could be a phone or SSN written another way.
     digits: Regex,
-    /// Date expressions (numeric and with month names).
-    date: Regex,
     /// Places never to restore into: URLs, markdown link targets, HTML tags.
     zone: Regex,
 }
 
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-
 fn shapes() -> &'static Shapes {
     static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
-    SHAPES.get_or_init(|| {
-        let day = r"\d{1,2}(?:st|nd|rd|th)?";
-        let date = format!(
-            r"(?i)\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}\s?[-/.]\s?\d{{1,2}}(?:\s?[-/.]\s?(?:\d{{4}}|\d{{2}}))?|{MONTH}\s+{day}(?:,?\s+\d{{4}})?|(?:the\s+)?{day}\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?|{MONTH}\s+(?:of\s+)?\d{{4}})\b"
-        );
-        Shapes {
-            digits: Regex::new(r"\+?\(?\d[\d ().-]{5,}\d").expect("digit shape compiles"),
-            date: Regex::new(&date).expect("date shape compiles"),
-            zone: Regex::new(r#"(?i)<[a-z/!][^>]*>|\]\([^)]*\)|\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]*"#)
-                .expect("zone pattern compiles"),
-        }
+    SHAPES.get_or_init(|| Shapes {
+        digits: Regex::new(r"\+?\(?\d[\d ().-]{5,}\d").expect("digit shape compiles"),
+        zone: Regex::new(
+            r#"(?i)<[a-z/!][^>]*>|\]\([^)]*\)|\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]*"#,
+        )
+        .expect("zone pattern compiles"),
     })
 }
 
@@ -104,6 +97,9 @@ impl Rehydrator {
                     if let Some(d) = DateExpr::parse(&p.original) {
                         original_dates.insert((d.epoch_days(), d.has_year()));
                     }
+                    // The surrogate as issued restores exactly; other spellings of the same date
+                    // are found by the date recognizer below.
+                    variants.push((p.surrogate.to_lowercase(), i));
                 }
                 // "90+" is an aggregate shared by every age over 89: not reversible by design.
                 Label::Age if p.surrogate.ends_with('+') => {}
@@ -121,7 +117,7 @@ impl Rehydrator {
         } else {
             Some(
                 AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
+                    .match_kind(MatchKind::Standard)
                     .build(variants.iter().map(|(v, _)| v))
                     .expect("surrogate spellings build an automaton"),
             )
@@ -137,35 +133,56 @@ impl Rehydrator {
             digits,
             date_offset,
             original_dates,
+            dates: crate::Detector::builder().labels(&[Label::Date]).build(),
             shapes: shapes(),
         }
     }
 
     /// `text` with every surrogate of this vault replaced by its original.
     pub fn rehydrate(&self, text: &str) -> String {
-        apply(text, &self.replacements(text, None))
+        apply(text, &self.replacements(text, 0))
     }
 
     /// A streaming re-identifier over this vault.
     pub fn stream(&self) -> Stream<'_> {
-        Stream { r: self, buf: String::new(), prev: None }
+        Stream { r: self, ctx: String::new(), buf: String::new() }
     }
 
-    fn replacements(&self, text: &str, prev: Option<char>) -> Vec<Rep> {
+    /// The replacements in `text` that start at or after `from` (the text before `from` is
+    /// context: what a stream already returned).
+    ///
+    /// NOTE: every rule here looks at most a few characters around a candidate, and candidates
+    /// are found at every position (overlapping), never in a scan whose result depends on where
+    /// the text starts. That is what lets a stream, which only keeps a short context, give the
+    /// same result as one pass over the whole text.
+    fn replacements(&self, text: &str, from: usize) -> Vec<Rep> {
         let zones: Vec<(usize, usize)> =
             self.shapes.zone.find_iter(text).map(|m| (m.start(), m.end())).collect();
         let in_zone = |s: usize, e: usize| zones.iter().any(|&(a, b)| s < b && a < e);
-        let before = |s: usize| if s == 0 { prev } else { text[..s].chars().next_back() };
+        let before = |s: usize| text[..s].chars().next_back();
         let mut reps: Vec<Rep> = Vec::new();
 
+        // A bare URL (not a link target, not inside a tag) that is exactly a URL surrogate of
+        // this vault is restored whole: it is the link the user wrote. Anything else inside a
+        // zone stays as the answer wrote it.
+        let whole_url = |s: usize, e: usize, label: Label| {
+            label == Label::Url
+                && zones.iter().any(|&(a, b)| {
+                    a == s
+                        && !text[a..].starts_with(['<', ']'])
+                        && text[e..b].chars().all(|c| ".,;:!?)".contains(c))
+                })
+        };
         if let Some(ac) = &self.ac {
             let lower = lower_same_len(text);
-            for m in ac.find_iter(&lower) {
+            for m in ac.find_overlapping_iter(&lower) {
                 let (s, e) = (m.start(), m.end());
+                let pair = &self.pairs[self.variants[m.pattern().as_usize()].1];
                 let bounded = !before(s).is_some_and(is_word)
-                    && !text[e..].chars().next().is_some_and(is_word);
-                if bounded && !in_zone(s, e) {
-                    let pair = &self.pairs[self.variants[m.pattern().as_usize()].1];
+                    && !text[e..].chars().next().is_some_and(is_word)
+                    && !continues_number(text, s, e);
+                let in_context = pair.label != Label::Age || age_context(text, s, e);
+                if bounded && in_context && (!in_zone(s, e) || whole_url(s, e, pair.label)) {
                     reps.push((s, e, adapt_case(&pair.original, &pair.surrogate, &text[s..e])));
                 }
             }
@@ -185,18 +202,22 @@ impl Rehydrator {
             }
         }
         if !self.original_dates.is_empty() {
-            for m in self.shapes.date.find_iter(text) {
-                let (s, e) = (m.start(), m.end());
+            // NOTE: dates are found with the DATE recognizer itself, vetoes included, so `pain
+            // 10/10` or `2.5 mg` is never read as a date that happens to shift onto one of the
+            // vault's. Its context windows are shorter than a stream's kept context.
+            for f in self.dates.detect(text).unwrap_or_default() {
+                let (s, e) = (f.start, f.end);
                 if in_zone(s, e) {
                     continue;
                 }
-                let Some(d) = DateExpr::parse(m.as_str()) else { continue };
+                let Some(d) = DateExpr::parse(&text[s..e]) else { continue };
                 let back = d.shifted(-self.date_offset);
                 if self.original_dates.contains(&(back.epoch_days(), back.has_year())) {
                     reps.push((s, e, back.render()));
                 }
             }
         }
+        reps.retain(|r| r.0 >= from);
         // Longest first at each start, then no overlaps.
         reps.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
         let mut kept: Vec<Rep> = Vec::with_capacity(reps.len());
@@ -267,6 +288,25 @@ impl Rehydrator {
         let i = self.sorted.partition_point(|v| v.as_str() < tail.as_str());
         self.sorted.get(i).is_some_and(|v| v.starts_with(&tail))
     }
+}
+
+/// True when `s..e` is glued to a longer number: `97` in `97.4` or `1,097`.
+fn continues_number(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let sep = |c: u8| c == b'.' || c == b',';
+    (e < b.len() && sep(b[e]) && digit_at(e + 1)) || (s >= 2 && sep(b[s - 1]) && digit_at(s - 2))
+}
+
+/// An age surrogate is a bare number, so it is restored only where the text says it is an age:
+/// `97-year-old`, `97 yo`, `97 years`, `aged 97`, `age: 97`. A lone 97 may be a temperature.
+fn age_context(text: &str, s: usize, e: usize) -> bool {
+    let after = text[e..].trim_start_matches([' ', '-']).to_ascii_lowercase();
+    let before = text[..s].trim_end_matches([' ', ':']).to_ascii_lowercase();
+    ["year", "yr", "yo", "y/o", "y.o", "yoa"].iter().any(|w| after.starts_with(w))
+        || before.ends_with("age")
+        || before.ends_with("aged")
+        || before.ends_with("turned")
 }
 
 /// Tokens (runs of non-whitespace, and runs of whitespace) from the end, with their starts.
@@ -357,10 +397,15 @@ fn apply(text: &str, reps: &[Rep]) -> String {
 /// A streaming re-identifier: feed it chunks, show what it returns.
 pub struct Stream<'a> {
     r: &'a Rehydrator,
+    /// The end of what was already returned, as context for the rules that look back.
+    ctx: String,
+    /// What was pushed and not yet returned.
     buf: String,
-    /// The last character already returned (word boundaries look one character back).
-    prev: Option<char>,
 }
+
+/// How much returned text a stream keeps as context: more than any rule looks back (a few
+/// characters here, the DATE recognizer's cue windows of up to 100 bytes).
+const CONTEXT: usize = 256;
 
 impl std::fmt::Debug for Stream<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -372,22 +417,27 @@ impl Stream<'_> {
     /// Takes the next chunk; returns the text that can be shown now.
     pub fn push(&mut self, chunk: &str) -> String {
         self.buf.push_str(chunk);
-        let mut cut = self.r.hold_from(&self.buf, self.prev);
+        let mut cut = self.r.hold_from(&self.buf, self.ctx.chars().next_back());
         // Never split a URL, link target or tag: the part after the cut would lose its zone.
         if let Some(z) =
             self.r.shapes.zone.find_iter(&self.buf).find(|z| z.start() < cut && z.end() > cut)
         {
             cut = z.start();
         }
-        let reps = self.r.replacements(&self.buf, self.prev);
+        let reps = self.buf_replacements();
         // A replacement that runs past the cut waits whole.
         if let Some(r) = reps.iter().find(|r| r.0 < cut && r.1 > cut) {
             cut = r.0;
         }
         let done: Vec<Rep> = reps.into_iter().filter(|r| r.1 <= cut).collect();
         let out = apply(&self.buf[..cut], &done);
-        if let Some(c) = self.buf[..cut].chars().next_back() {
-            self.prev = Some(c);
+        self.ctx.push_str(&self.buf[..cut]);
+        if self.ctx.len() > 2 * CONTEXT {
+            let mut keep = self.ctx.len() - CONTEXT;
+            while !self.ctx.is_char_boundary(keep) {
+                keep += 1;
+            }
+            self.ctx.drain(..keep);
         }
         self.buf.drain(..cut);
         out
@@ -395,9 +445,23 @@ impl Stream<'_> {
 
     /// Ends the stream; returns whatever was held back, restored.
     pub fn finish(&mut self) -> String {
-        let out = apply(&self.buf, &self.r.replacements(&self.buf, self.prev));
+        let out = apply(&self.buf, &self.buf_replacements());
+        self.ctx.clear();
         self.buf.clear();
         out
+    }
+
+    /// The replacements in the held text, with offsets into it.
+    fn buf_replacements(&self) -> Vec<Rep> {
+        let from = self.ctx.len();
+        let mut text = String::with_capacity(from + self.buf.len());
+        text.push_str(&self.ctx);
+        text.push_str(&self.buf);
+        self.r
+            .replacements(&text, from)
+            .into_iter()
+            .map(|(s, e, r)| (s - from, e - from, r))
+            .collect()
     }
 }
 

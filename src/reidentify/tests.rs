@@ -20,6 +20,7 @@ fn vault() -> Rehydrator {
             pair(Label::Ssn, "123-45-6789", "912-34-5678"),
             pair(Label::Date, "3/14/2024", "3/24/2024"),
             pair(Label::Age, "92", "90+"),
+            pair(Label::Age, "104", "97"),
         ],
         10,
     )
@@ -61,8 +62,31 @@ fn never_restores_into_urls_links_or_attributes() {
 }
 
 #[test]
+fn a_bare_url_surrogate_is_restored_whole_but_never_as_a_link_target() {
+    let r = Rehydrator::new(
+        &[pair(Label::Url, "https://portal.test/me/88123", "https://amber.example.org/ab/12345")],
+        1,
+    );
+    assert_eq!(
+        r.rehydrate("see https://amber.example.org/ab/12345."),
+        "see https://portal.test/me/88123."
+    );
+    let link = "[here](https://amber.example.org/ab/12345) <a href=\"https://amber.example.org/ab/12345\">x</a>";
+    assert_eq!(r.rehydrate(link), link);
+    let longer = "https://amber.example.org/ab/12345/more";
+    assert_eq!(r.rehydrate(longer), longer);
+}
+
+#[test]
 fn aggregated_ages_are_not_restored() {
     assert_eq!(vault().rehydrate("a 90+ year old"), "a 90+ year old");
+}
+
+#[test]
+fn age_surrogates_are_restored_only_as_ages() {
+    let r = Rehydrator::new(&[pair(Label::Age, "104", "97")], 1);
+    assert_eq!(r.rehydrate("a 97-year-old, aged 97, 97 yo"), "a 104-year-old, aged 104, 104 yo");
+    assert_eq!(r.rehydrate("temp 97.4, BP 153/97, she is 97"), "temp 97.4, BP 153/97, she is 97");
 }
 
 fn stream_all(r: &Rehydrator, chunks: &[&str]) -> String {
@@ -97,6 +121,7 @@ const ANSWERS: &[&str] = &[
     "Bakery Johnson 6465550142 sage.pine42@example.org SAGE.PINE42@EXAMPLE.ORG <b>John</b>",
     "",
     "no surrogate at all, just text with 12/12/2020 and 555-0100.",
+    "she is aged 97, a 97-year-old; temp 97.4 and BP 153/97, turned 97 yo. JOHN's 1,097 steps",
 ];
 
 #[test]

@@ -39,8 +39,12 @@ enum MonthStyle {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum NameLen {
+    /// `March`.
     Full,
+    /// `Mar`, and `May` (a full name and an abbreviation at once: written like `Mar`).
     Abbrev,
+    /// `Sept`: September as four letters, the other months as three.
+    Sept,
 }
 
 /// Letter case of a word as written.
@@ -97,12 +101,15 @@ const MONTHS: [&str; 12] = [
 
 fn month_from_word(w: &str) -> Option<(u32, NameLen)> {
     let lw = w.to_lowercase();
+    if lw == "sept" {
+        return Some((9, NameLen::Sept));
+    }
     for (i, full) in MONTHS.iter().enumerate() {
+        if lw.len() == 3 && full.starts_with(&lw) {
+            return Some((i as u32 + 1, NameLen::Abbrev));
+        }
         if lw == *full {
             return Some((i as u32 + 1, NameLen::Full));
-        }
-        if lw.len() >= 3 && full.starts_with(&lw) || (lw == "sept" && i == 8) {
-            return Some((i as u32 + 1, NameLen::Abbrev));
         }
     }
     None
@@ -112,8 +119,8 @@ fn month_name(m: u32, style: NameLen, case: Case) -> String {
     let full = MONTHS[(m - 1) as usize];
     let word = match style {
         NameLen::Full => full,
-        NameLen::Abbrev if m == 9 => "sep",
-        NameLen::Abbrev => &full[..3],
+        NameLen::Sept if m == 9 => "sept",
+        NameLen::Abbrev | NameLen::Sept => &full[..3],
     };
     case.apply(word)
 }
@@ -279,6 +286,7 @@ impl DateExpr {
             [a, b, c] if val(a)? > 12 => (['d', 'm', 'y'], Some(*c), b, Some(*a)),
             [a, b, c] => (['m', 'd', 'y'], Some(*c), a, Some(*b)),
             [a, b] if a.len() == 4 => (['y', 'm', ' '], Some(*a), b, None),
+            [a, b] if b.len() == 4 => (['m', 'y', ' '], Some(*b), a, None),
             [a, b] if val(a)? > 12 && val(b)? <= 12 => (['d', 'm', ' '], None, b, Some(*a)),
             [a, b] => (['m', 'd', ' '], None, a, Some(*b)),
             _ => return None,
@@ -448,6 +456,12 @@ mod tests {
         assert_eq!(shift("Dec 2023", 31), "Jan 2024");
         assert_eq!(shift("the 3rd of March", 1), "the 4th of March");
         assert_eq!(shift("Sept 3", 30), "Oct 3");
+        assert_eq!(shift("Aug 20", 14), "Sep 3");
+        assert_eq!(shift("Sept 20", -14), "Sept 6");
+        assert_eq!(shift("23-May", 1), "24-May");
+        assert_eq!(shift("23-May", 10), "2-Jun");
+        assert_eq!(shift("11/2019", 31), "12/2019");
+        assert_eq!(shift("06/2017", -200), "11/2016");
         assert_eq!(shift("December 11th, 2023", 1), "December 12th, 2023");
     }
 

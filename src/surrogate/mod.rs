@@ -168,6 +168,8 @@ pub struct Surrogates {
     forward: HashMap<(Label, String), String>,
     /// Identity of every surrogate and every original, so no surrogate repeats or collides.
     used: HashMap<String, ()>,
+    /// Surrogate ages issued (see [`Surrogates::age`]).
+    age_surrogates: std::collections::HashSet<String>,
     pairs: Vec<Pair>,
 }
 
@@ -207,6 +209,7 @@ impl Surrogates {
             date_offset,
             forward: HashMap::new(),
             used: HashMap::new(),
+            age_surrogates: Default::default(),
             pairs: Vec::new(),
         };
         for p in pairs {
@@ -244,10 +247,9 @@ impl Surrogates {
             | Label::Device
             | Label::IdOther
             | Label::Ip => alnum_key(value),
-            Label::Date => match DateExpr::parse(value) {
-                Some(d) => format!("{}{}", d.epoch_days(), if d.has_year() { "" } else { "?" }),
-                None => value.to_lowercase(),
-            },
+            // Each spelling of a date is its own pair: `3/11` and `Mar 11` keep their formats,
+            // and the re-identifier restores each exactly.
+            Label::Date => value.to_owned(),
             _ => value.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
         }
     }
@@ -256,6 +258,9 @@ impl Surrogates {
         self.used.insert(format!("{}:{}", "s", Self::identity(p.label, &p.surrogate)), ());
         self.used.insert(format!("{}:{}", "s", Self::identity(p.label, &p.original)), ());
         self.forward.insert((p.label, Self::identity(p.label, &p.original)), p.surrogate.clone());
+        if p.label == Label::Age {
+            self.age_surrogates.insert(p.surrogate.clone());
+        }
         self.pairs.push(p);
     }
 
@@ -270,6 +275,12 @@ impl Surrogates {
     ) -> Option<String> {
         let id = Self::identity(label, original);
         if let Some(s) = self.forward.get(&(label, id.clone())) {
+            // NOTE: a date is shifted in its own format every time (`3/11` and `mar 11` are the
+            // same date but must keep their spellings); the pair only records that the date was
+            // seen.
+            if label == Label::Date {
+                return Some(DateExpr::parse(original)?.shifted(self.date_offset).render());
+            }
             return Some(Self::render_like(label, original, s));
         }
         let fresh = match label {
@@ -294,15 +305,35 @@ impl Surrogates {
         Some(fresh)
     }
 
-    fn age(&mut self, original: &str, policy: &Policy) -> Option<String> {
-        let n: u32 = original.trim().parse().ok()?;
-        if !policy.age_surrogate {
-            // Aggregation is not reversible by design: Safe Harbor's single "90 or older".
-            return Some("90+".to_owned());
+    /// Takes back pairs issued by a scrub whose mapping could not be stored, so no later scrub
+    /// reuses a surrogate the vault does not know.
+    pub fn retract(&mut self, pairs: &[Pair]) {
+        if pairs.is_empty() {
+            return;
         }
+        let kept: Vec<Pair> = self.pairs.drain(..).filter(|p| !pairs.contains(p)).collect();
+        self.forward.clear();
+        self.used.clear();
+        self.age_surrogates.clear();
+        for p in kept {
+            self.remember(p);
+        }
+    }
+
+    /// Ages over 89. By default every form becomes Safe Harbor's single category, `90+`, which
+    /// by design cannot be restored. With age surrogates, a number gets a random age of 90 to
+    /// 110 (restorable); decades and words (`90s`, `nonagenarian`) still become `90+`.
+    fn age(&mut self, original: &str, policy: &Policy) -> Option<String> {
+        let n: Option<u32> = original.trim().parse().ok();
+        let (Some(n), true) = (n, policy.age_surrogate) else {
+            return Some("90+".to_owned());
+        };
+        // NOTE: an age is not identifying the way a number is, so a surrogate age may equal
+        // another patient's real age; it must only differ from this original and from every
+        // other surrogate age, or it could not be restored.
         for _ in 0..MAX_DRAWS {
-            let cand = (90 + shape::below(&mut self.rng, 16)).to_string();
-            if cand != n.to_string() && !self.used.contains_key(&format!("s:{cand}")) {
+            let cand = (90 + shape::below(&mut self.rng, 30)).to_string();
+            if cand != n.to_string() && !self.age_surrogates.contains(&cand) {
                 return Some(cand);
             }
         }
@@ -436,6 +467,19 @@ mod tests {
     }
 
     #[test]
+    fn the_same_date_in_two_formats_keeps_each_format() {
+        let mut s = Surrogates::from_parts([2; 32], 10, Vec::new());
+        let t = "3/11 and mar 11";
+        let out = s.scrub(
+            t,
+            &[finding(t, "3/11", Label::Date), finding(t, "mar 11", Label::Date)],
+            &Policy::new(),
+        );
+        assert_eq!(out.text, "3/21 and mar 21");
+        assert_eq!(out.new_pairs.len(), 2, "each spelling is its own pair, restored exactly");
+    }
+
+    #[test]
     fn offsets_are_never_zero_and_within_a_year() {
         for seed in 0..200u8 {
             let s = Surrogates::new([seed; 32]);
@@ -481,6 +525,18 @@ mod tests {
             );
             assert!(seen.insert(out.text.clone(), t.clone()).is_none(), "surrogate reused");
         }
+    }
+
+    #[test]
+    fn retracted_pairs_are_drawn_anew() {
+        let mut s = Surrogates::new([5; 32]);
+        let t = "mrn 00482913";
+        let f = [finding(t, "00482913", Label::Mrn)];
+        let first = s.scrub(t, &f, &Policy::new());
+        s.retract(&first.new_pairs);
+        assert!(s.pairs().is_empty());
+        let second = s.scrub(t, &f, &Policy::new());
+        assert_eq!(second.new_pairs.len(), 1, "a retracted original gets a new pair");
     }
 
     #[test]

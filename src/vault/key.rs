@@ -54,6 +54,7 @@ pub(crate) const TEST_ONLY_ITERATIONS: u32 = 1_000;
 /// HKDF `info` strings: one per subkey, versioned with the format.
 const INFO_RECORD_KEY: &[u8] = b"phiscrub/vault/v1/record-key";
 const INFO_KEY_CHECK: &[u8] = b"phiscrub/vault/v1/key-check";
+const INFO_DATE_OFFSET: &[u8] = b"phiscrub/vault/v1/date-offset";
 
 /// A 32-byte vault master key. Wiped from memory when dropped; its `Debug` prints
 /// `VaultKey(..)`.
@@ -106,13 +107,20 @@ impl VaultKey {
     /// Derives the record key and key-check value of the vault `vault_id`.
     pub(crate) fn derive(&self, vault_id: &[u8; 16]) -> Subkeys {
         let hk = Hkdf::<Sha256>::new(Some(vault_id), &self.bytes);
-        let mut subkeys =
-            Subkeys { record_key: Zeroizing::new([0; KEY_LEN]), key_check: [0; KEY_CHECK_LEN] };
+        let mut subkeys = Subkeys {
+            record_key: Zeroizing::new([0; KEY_LEN]),
+            key_check: [0; KEY_CHECK_LEN],
+            date_offset: 0,
+        };
         // NOTE: HKDF-SHA256 can expand up to 8160 bytes; 32 never fails.
         hk.expand(INFO_RECORD_KEY, subkeys.record_key.as_mut_slice())
             .expect("32 bytes is a valid HKDF-SHA256 output length");
         hk.expand(INFO_KEY_CHECK, &mut subkeys.key_check)
             .expect("32 bytes is a valid HKDF-SHA256 output length");
+        let mut offset = Zeroizing::new([0u8; 8]);
+        hk.expand(INFO_DATE_OFFSET, offset.as_mut_slice())
+            .expect("8 bytes is a valid HKDF-SHA256 output length");
+        subkeys.date_offset = date_offset_from(u64::from_le_bytes(*offset));
         subkeys
     }
 }
@@ -123,12 +131,26 @@ impl fmt::Debug for VaultKey {
     }
 }
 
+/// Maps 64 random bits to a date offset: never 0, within +-365 days (730 values; the bias of
+/// 2^64 mod 730 is negligible).
+fn date_offset_from(v: u64) -> i64 {
+    let k = (v % 730) as i64 + 1; // 1..=730
+    if k <= 365 {
+        -k
+    } else {
+        k - 365
+    }
+}
+
 /// The keys derived from a [`VaultKey`] for one vault.
 pub(crate) struct Subkeys {
     /// The AES-256-GCM key that seals records.
     pub(crate) record_key: Zeroizing<[u8; KEY_LEN]>,
     /// Stored in the header; tells a wrong key up front. Not secret.
     pub(crate) key_check: [u8; KEY_CHECK_LEN],
+    /// The vault's date shift, in days. Derived from the (random) key, never from the data, so
+    /// every session of the vault shifts dates alike without storing the offset anywhere.
+    pub(crate) date_offset: i64,
 }
 
 impl Subkeys {
@@ -250,6 +272,17 @@ pub(crate) fn fill_random(buf: &mut [u8]) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_offsets_are_never_zero_and_within_a_year() {
+        for v in (0..5000u64).chain([u64::MAX, u64::MAX - 1]) {
+            let d = date_offset_from(v);
+            assert!(d != 0 && (-365..=365).contains(&d), "{v} -> {d}");
+        }
+        let a = VaultKey::from_bytes([1; KEY_LEN]).derive(&[2; 16]).date_offset;
+        let b = VaultKey::from_bytes([1; KEY_LEN]).derive(&[2; 16]).date_offset;
+        assert_eq!(a, b, "one offset per vault and key");
+    }
 
     #[test]
     fn debug_hides_secrets() {

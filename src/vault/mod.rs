@@ -62,6 +62,7 @@ pub mod store;
 pub use entry::MappingEntry;
 pub use header::{Kdf, VaultHeader, HEADER_FORMAT_VERSION};
 pub use id::{RecordId, VaultId};
+pub(crate) use key::fill_random;
 pub use key::{KeySource, Passphrase, Pbkdf2Params, VaultKey};
 pub use record::SealedRecord;
 pub use store::{FileStore, MemoryStore, RecordStore, StoredRecords};
@@ -79,6 +80,7 @@ use record::RecordCipher;
 /// contract (header added only if absent, records durable before success is reported).
 pub struct VaultCore {
     header: VaultHeader,
+    date_offset: i64,
     /// `None` once the vault is forgotten; dropping it wipes the key schedule.
     cipher: Option<RecordCipher>,
 }
@@ -99,7 +101,8 @@ impl VaultCore {
             kdf,
             key_check: subkeys.key_check,
         };
-        Ok(VaultCore { header, cipher: Some(RecordCipher::new(&subkeys, vault_id)) })
+        let date_offset = subkeys.date_offset;
+        Ok(VaultCore { header, date_offset, cipher: Some(RecordCipher::new(&subkeys, vault_id)) })
     }
 
     /// Opens the vault whose stored header is `header`.
@@ -114,12 +117,18 @@ impl VaultCore {
             return Err(Error::new(ErrorKind::WrongKey));
         }
         let cipher = Some(RecordCipher::new(&subkeys, header.vault_id));
-        Ok(VaultCore { header, cipher })
+        Ok(VaultCore { header, date_offset: subkeys.date_offset, cipher })
     }
 
     /// The vault's header (nothing in it is secret).
     pub fn header(&self) -> &VaultHeader {
         &self.header
+    }
+
+    /// The number of days every date of this vault is shifted by: never 0, within +-365,
+    /// derived from the vault's key (so it is random, and the same in every session).
+    pub fn date_offset(&self) -> i64 {
+        self.date_offset
     }
 
     /// Seals `entry` under a new random record id (see [`SealedRecord::record_id`]). The
@@ -254,6 +263,11 @@ impl<S: RecordStore> Vault<S> {
     /// The vault's header (nothing in it is secret).
     pub fn header(&self) -> &VaultHeader {
         self.core.header()
+    }
+
+    /// The vault's date offset (see [`VaultCore::date_offset`]).
+    pub fn date_offset(&self) -> i64 {
+        self.core.date_offset()
     }
 
     /// The vault's id.
