@@ -78,6 +78,7 @@ const PHRASES: &[(&str, CueKind)] = &[
     // Fax.
     ("fax", Fax), ("fax no", Fax), ("fax number", Fax), ("fax #", Fax), ("fax#", Fax),
     ("facsimile", Fax), ("fx", Fax), ("faxed to", Fax), ("fax it to", Fax), ("fax to", Fax),
+    ("faxed", Fax), ("faxing", Fax),
     // Email and web.
     ("email", Email), ("e-mail", Email), ("e mail", Email),
     ("website", Url), ("url", Url), ("link", Url), ("web site", Url),

@@ -1,16 +1,24 @@
 //! Telephone and fax numbers: US (NANP) numbers in every common layout, 7-digit local numbers
 //! under a phone cue, and international numbers written with a `+` country code.
 //!
+//! Layouts: `(555) 201-3344`, `555-201-3344`, `555.201.3344`, `555/201-3344`, `555 201 3344`,
+//! `+1`/`1-` prefixes and extensions; chat's `555 201 33 44` (line digits in pairs) only under a
+//! phone cue.
+//!
 //! A fax number is written exactly like a phone number, so the label comes from context: the cue
-//! directly in front (`Fax:`, `fax no.`, `please fax to`), a trailing `(fax)`, or being the next
-//! item of a list that a fax cue opened (`Fax 555-201-3344 or 555-201-3355`). A phone cue resets
-//! that (`Ph 555-201-3344 Fax 555-201-3355`: first PHONE, second FAX).
+//! directly in front (`Fax:`, `fax no.`, `please fax to`), a trailing `(fax)`, being the next item
+//! of a list that a fax cue opened (`Fax 555-201-3344 or 555-201-3355`), or a fax cue earlier in
+//! the same clause with no nearer phone cue and no other number in between (`Records faxed to
+//! Lakeside Cardiology at 555-201-3344`). A phone cue resets that (`Ph 555-201-3344 Fax
+//! 555-201-3355`: first PHONE, second FAX).
 //!
 //! Precision rests on three checks: NANP validity (area code and exchange start with 2-9), the
 //! number being a whole token (not a slice of a longer digit run, an NDC code or a date), and the
 //! cue in front not being an identifier or clinical cue (`MRN 555-201-3344` is the MRN's to claim,
 //! `CPT`/`BP` values are never phones). A bare 10-digit run is as likely an account or member
-//! number as a phone, so without a phone cue it is proposed just under the threshold.
+//! number as a phone, so without a phone cue it is proposed just under the threshold. An exchange
+//! starting with 0 or 1 is a typo in a real number: it is accepted under a phone cue or in a layout
+//! no other value uses (`+1`, `(555)`, an extension), never on the digits alone.
 
 use regex::Regex;
 
@@ -322,7 +330,9 @@ impl Recognizer for Phone {
             let clause_fax = text
                 .cue_near(h.start, FAX_CLAUSE_WINDOW, &[CueKind::Phone, CueKind::Fax])
                 .is_some_and(|c| {
-                    c.kind == CueKind::Fax && c.end >= prev_end && same_clause(&lower[c.end..h.start])
+                    c.kind == CueKind::Fax
+                        && c.end >= prev_end
+                        && same_clause(&lower[c.end..h.start])
                 });
             // Whether the label rests only on a fax cue further back in the clause: that names
             // the kind of number, but is too far away to vouch for a bare or 7-digit one.
@@ -416,6 +426,56 @@ mod tests {
     }
 
     #[test]
+    fn clauses() {
+        assert!(same_clause(" the signed forms back to "));
+        assert!(same_clause(" Dr. Osei at "));
+        assert!(same_clause(" Harbor St. Clinic at "));
+        assert!(!same_clause(" the clinic yesterday. Daughter at "));
+        assert!(!same_clause(" sent; call "));
+        assert!(!same_clause(" sent\nOffice "));
+    }
+
+    #[test]
+    fn paired_line_digits_need_a_cue() {
+        assert_eq!(phones("cell 555 201 33 44"), vec!["555 201 33 44"]);
+        assert_eq!(phones("555 201 33 44"), Vec::<String>::new());
+        assert_eq!(phones("cell 555 101 33 44"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn mistyped_exchanges() {
+        assert_eq!(phones("Cell: 555-103-8274"), vec!["555-103-8274"]);
+        assert_eq!(phones("555-103-8274"), Vec::<String>::new());
+        assert_eq!(phones("(555)103-8274 x12"), vec!["(555)103-8274 x12"]);
+        assert_eq!(phones("1-555-105-5536 x17"), vec!["1-555-105-5536 x17"]);
+        assert_eq!(phones("ph 055-103-8274"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn strong_layouts_escape_id_cues_only() {
+        assert_eq!(phones("Acme Health Plan: 1 (866) 555-0190"), vec!["1 (866) 555-0190"]);
+        assert_eq!(phones("CSN: 18046226310"), Vec::<String>::new());
+        assert_eq!(phones("BP (555) 201-3344"), Vec::<String>::new());
+        assert_eq!(phones("Account # 555-201-3344"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn fax_cue_earlier_in_the_clause() {
+        assert_eq!(
+            found("Records faxed to Lakeside Cardiology Associates at 555-201-3344 on 3/4."),
+            vec![(Label::Fax, "555-201-3344".into())]
+        );
+        assert_eq!(
+            found("fax it to my pcp at 555 201 3344 pls"),
+            vec![(Label::Fax, "555 201 3344".into())]
+        );
+        assert_eq!(
+            found("faxed to the clinic; call 555-201-3344"),
+            vec![(Label::Phone, "555-201-3344".into())]
+        );
+    }
+
+    #[test]
     fn list_gaps() {
         assert!(is_list_gap(" or "));
         assert!(is_list_gap(", "));
@@ -442,6 +502,8 @@ mod tests {
             "555-201-3344 x204",
             "555-201-3344 ext. 12",
             "(555) 201-3344 ext 5",
+            "555/201-3344",
+            "312/555-0188 Ext. 21",
         ] {
             assert_eq!(phones(&format!("reach her at {n}.")), vec![n.to_owned()], "{n}");
         }
@@ -501,6 +563,8 @@ mod tests {
             "v555.201.3344",
             "id 12555-201-3344",
             "CPT 99213",
+            "555/2013344",
+            "12/555-201-3344",
         ] {
             assert_eq!(phones(s), Vec::<String>::new(), "{s}");
         }

@@ -142,7 +142,8 @@ impl Zip {
     pub(crate) fn new() -> Self {
         let street = r"\b\d{1,6}[a-z]?(?P<name>(?:\s+[a-z][a-z'.-]*){1,4}?)\s+(?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|ln|lane|way|ter|terrace|ct|court|pl|place|pkwy|parkway|cir|circle|hwy|highway|trl|trail|sq|square|loop|pike)\.?";
         let numbered = r"\bbox\s+\d{1,6}|\b(?:road|rd|route|rte|highway|hwy)\s+\d{1,5}";
-        let unit = r"(?:,?\s+(?:apt|apartment|unit|ste|suite|lot|#)\.?\s*#?[a-z0-9-]+|\s*#[a-z0-9-]+)?";
+        let unit =
+            r"(?:,?\s+(?:apt|apartment|unit|ste|suite|lot|#)\.?\s*#?[a-z0-9-]+|\s*#[a-z0-9-]+)?";
         let city = r",?\s+(?P<city>[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,2}),?\s*$";
         let street_city = format!(r"(?i)(?:{street}|{numbered}){unit}{city}");
         Zip {
