@@ -164,7 +164,10 @@ impl Phone {
             let m = c.get(0).expect("group 0");
             let area = c.name("a").expect("area group").as_str();
             let ex = c.name("ex").expect("exchange group").as_str();
-            if is_whole_number(s, m.start(), m.end()) && nanp_valid(area, ex) {
+            if is_whole_number(s, m.start(), m.end())
+                && !in_spaced_run(s, m.start(), m.end())
+                && nanp_valid(area, ex)
+            {
                 let (kind, strong) = (HitKind::NeedsCue, c.name("cc").is_some());
                 hits.push(Hit { start: m.start(), end: m.end(), confidence: 0.8, kind, strong });
             }
@@ -271,6 +274,16 @@ fn is_whole_number(s: &str, start: usize, end: usize) -> bool {
         return false;
     }
     true
+}
+
+/// True when the space-separated groups at `start..end` continue with more digit groups on either
+/// side (`10 555 201 33 44`, `555 201 33 44 55`): a list of numbers, not one paired-digit phone.
+fn in_spaced_run(s: &str, start: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    let before = s[..start].trim_end_matches(' ');
+    let after = s[end..].trim_start_matches(' ');
+    (before.len() < start && before.as_bytes().last().is_some_and(u8::is_ascii_digit))
+        || (after.len() < b.len() - end && after.as_bytes().first().is_some_and(u8::is_ascii_digit))
 }
 
 /// True when a `(fax)`-style tag follows the number: `555-201-3344 (fax)`, `555-201-3344 [fax]`,
@@ -440,6 +453,10 @@ mod tests {
         assert_eq!(phones("cell 555 201 33 44"), vec!["555 201 33 44"]);
         assert_eq!(phones("555 201 33 44"), Vec::<String>::new());
         assert_eq!(phones("cell 555 101 33 44"), Vec::<String>::new());
+        assert_eq!(phones("cell 555 201 33 44 55"), Vec::<String>::new());
+        assert_eq!(phones("ph 10 555 201 33 44"), Vec::<String>::new());
+        assert!(!in_spaced_run("555 201 33 44 pls", 0, 13));
+        assert!(in_spaced_run("1 555 201 33 44", 2, 15));
     }
 
     #[test]
