@@ -73,9 +73,12 @@ const PHRASES: &[(&str, CueKind)] = &[
     ("phone no", Phone), ("tel no", Phone), ("cell #", Phone), ("cell#", Phone), ("phone #", Phone),
     ("phone#", Phone), ("number is", Phone),
     ("text me", Phone), ("txt me", Phone), ("whatsapp", Phone),
+    // "my number changed to 5552013344": in chat "my number" is the writer's phone.
+    ("my number", Phone), ("my numbr", Phone), ("my new number", Phone), ("new number", Phone),
     // Fax.
     ("fax", Fax), ("fax no", Fax), ("fax number", Fax), ("fax #", Fax), ("fax#", Fax),
     ("facsimile", Fax), ("fx", Fax), ("faxed to", Fax), ("fax it to", Fax), ("fax to", Fax),
+    ("faxed", Fax), ("faxing", Fax),
     // Email and web.
     ("email", Email), ("e-mail", Email), ("e mail", Email),
     ("website", Url), ("url", Url), ("link", Url), ("web site", Url),

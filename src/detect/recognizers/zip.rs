@@ -1,6 +1,9 @@
 //! ZIP codes: `62704-1234` (ZIP+4), and 5-digit ZIPs that follow a US state (`Springfield, IL
 //! 62704`, `Illinois 62704`) or a ZIP cue (`zip code: 02139`).
 //!
+//! A 5-digit number right after a street address and a city is a ZIP even without a state
+//! (`shipped to 5309 Jefferson Blvd, Carbondale 62998`, `lives at 12 w. elm st reno 89515`).
+//!
 //! A bare 5-digit number is a CPT code, a lab value, a dollar amount or an id far more often than a
 //! ZIP, so it is never reported alone. Only the ZIP is the span: a state is not an identifier.
 //! Two-letter state abbreviations collide with English and clinical words (`IN`, `OR`, `MD`, `PA`,
@@ -113,16 +116,69 @@ const VETO_CUES: &[CueKind] = &[
     CueKind::Room,
 ];
 
+/// Words that never belong to a street or city name but do sit between a number and `Dr`, `St` or
+/// `Way` in clinical prose (`2 weeks ago by Dr Patel 62704`): a match containing one is not an
+/// address.
+const NOT_PLACE_WORDS: &[&str] = &[
+    "a", "ago", "and", "are", "as", "at", "by", "day", "days", "for", "from", "had", "has", "hour",
+    "hours", "in", "is", "mg", "min", "month", "months", "of", "on", "or", "per", "tab", "tabs",
+    "the", "then", "times", "to", "was", "week", "weeks", "were", "with", "year", "years",
+];
+
+/// How far back (bytes, same line) the street address before a state-less ZIP may start.
+const ADDRESS_WINDOW: usize = 100;
+
 /// The ZIP recognizer.
 pub(crate) struct Zip {
     /// Five digits with an optional `-` and four more; context decides the rest.
     zip: Regex,
+    /// A street line and a city ending right where a ZIP starts: `4821 N Oak Ridge Dr Apt 4B,
+    /// Springfield `, `PO Box 12, Quincy `, `RR 3 Box 7 Pana `, `12 County Road 450 Pana `.
+    street_city: Regex,
 }
 
 impl Zip {
-    /// Compiles the pattern.
+    /// Compiles the patterns.
     pub(crate) fn new() -> Self {
-        Zip { zip: Regex::new(r"\d{5}(?:-\d{4})?").expect("zip pattern compiles") }
+        let street = r"\b\d{1,6}[a-z]?(?P<name>(?:\s+[a-z][a-z'.-]*){1,4}?)\s+(?:st|street|ave|avenue|blvd|boulevard|rd|road|dr|drive|ln|lane|way|ter|terrace|ct|court|pl|place|pkwy|parkway|cir|circle|hwy|highway|trl|trail|sq|square|loop|pike)\.?";
+        let numbered = r"\bbox\s+\d{1,6}|\b(?:road|rd|route|rte|highway|hwy)\s+\d{1,5}";
+        let unit =
+            r"(?:,?\s+(?:apt|apartment|unit|ste|suite|lot|#)\.?\s*#?[a-z0-9-]+|\s*#[a-z0-9-]+)?";
+        let city = r",?\s+(?P<city>[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,2}),?\s*$";
+        let street_city = format!(r"(?i)(?:{street}|{numbered}){unit}{city}");
+        Zip {
+            zip: Regex::new(r"\d{5}(?:-\d{4})?").expect("zip pattern compiles"),
+            street_city: Regex::new(&street_city).expect("street pattern compiles"),
+        }
+    }
+
+    /// Whether a street address and a city, on the same line, end right at `start`.
+    fn after_street_and_city(&self, s: &str, start: usize) -> bool {
+        let mut from = start.saturating_sub(ADDRESS_WINDOW);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+        let line = &s[from..start];
+        let line = line.rfind('\n').map_or(line, |i| &line[i + 1..]);
+        // A rejected match (`2 weeks ago by Dr ...`) may hide a real address further on: retry
+        // from the next byte. The line is at most ADDRESS_WINDOW bytes, so this stays bounded.
+        let mut at = 0;
+        while let Some(c) = self.street_city.captures_at(line, at) {
+            let words = c.name("name").map_or("", |m| m.as_str()).split_whitespace();
+            let city = c.name("city").expect("city group").as_str().split_whitespace();
+            let place = words.chain(city).all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic()).to_ascii_lowercase();
+                !NOT_PLACE_WORDS.contains(&w.as_str())
+            });
+            if place {
+                return true;
+            }
+            at = c.get(0).expect("group 0").start() + 1;
+            while !line.is_char_boundary(at) {
+                at += 1;
+            }
+        }
+        false
     }
 }
 
@@ -221,7 +277,7 @@ impl Recognizer for Zip {
                 } else {
                     0.85
                 }
-            } else if plus4 {
+            } else if plus4 || self.after_street_and_city(s, start) {
                 0.8
             } else {
                 continue;
@@ -293,6 +349,31 @@ mod tests {
             ("springfield il 62704", "62704"),
         ] {
             assert_eq!(zips(text), vec![z.to_owned()], "{text}");
+        }
+    }
+
+    #[test]
+    fn zips_after_a_street_and_city() {
+        for (text, z) in [
+            ("shipped to 5309 Jefferson Blvd, Carbondale 62998.", "62998"),
+            ("lives at 12 w. elm st reno 89501", "89501"),
+            ("PO Box 4937, Quincy 62301", "62301"),
+            ("RR 3 Box 12 Pana 62557", "62557"),
+            ("40 County Road 450, Pana 62557", "62557"),
+            ("8126 N Willow Creek Ter Apt 4B, Santa Fe 87501", "87501"),
+            ("77 Elm St #3, Duluth 55802", "55802"),
+            ("off 2 days, now at 14 Oak Ave, Pana 62557", "62557"),
+        ] {
+            assert_eq!(zips(text), vec![z.to_owned()], "{text}");
+        }
+        for s in [
+            "seen 2 weeks ago by Dr Patel 62704",
+            "12 Elm St\nPana 62557",
+            "gave 2 tabs per Dr Ames 62704",
+            "Elm St, Pana 62557",
+            "took 2 days off by Dr Ames 62704",
+        ] {
+            assert_eq!(zips(s), Vec::<String>::new(), "{s}");
         }
     }
 
