@@ -2,7 +2,8 @@
 //!
 //! Every number from 90 to 125 is a candidate, but a number is only an age when the words around
 //! it say so: `92-year-old`, `92 yo`, `92yoF`, `aged 92`, `turned 95`, `she is 92 years`, `92M`
-//! at the start of a note. The same holds for word numbers (`ninety-two year old`), decades of
+//! at the start of a note, `my mom is 97` and `im 94` (a person, then the bare number), and the
+//! appositive `Jane Roe, 93, is ...`. The same holds for word numbers (`ninety-two year old`), decades of
 //! life (`in her 90s`, `in his nineties`) and the words `nonagenarian` and `centenarian`.
 //! `HR 92`, `SpO2 92%`, `92 mg`, `BP in the 90s` and `the 1990s` have no such words, and a vital
 //! cue or a unit after the number vetoes the weaker phrasings. The span is the number only
@@ -28,6 +29,13 @@ pub(crate) struct Age {
     turned_before: Regex,
     /// `is`, `was`, `now`, `she's` right before the number (with `years` after it).
     is_before: Regex,
+    /// A person and a copula right before a bare number: `she is `, `my mom is `, `im `.
+    person_is_before: Regex,
+    /// A capitalised name word and a comma right before the number, in the original case:
+    /// `Okafor, ` in `Jamal Okafor, 93, is also a patient`.
+    name_comma_before: Regex,
+    /// A comma and a verb right after an appositive age: `, is`, `, was`, `, who`.
+    appositive_after: Regex,
     /// Nothing but a short lead-in between the start of the line and the number: `92M ...`,
     /// `Pt 92 F ...`.
     note_start: Regex,
@@ -58,6 +66,17 @@ impl Age {
             age_before: re(r"\b(?:aged?|age of|age is|age was|age at)\s?[:=]?\s?$"),
             turned_before: re(r"\b(?:turned|turns|turning|turn|will be|just turned)\s$"),
             is_before: re(r"\b(?:is|was|now|she's|he's|i'm|am|being|be)\s$"),
+            person_is_before: re(concat!(
+                r"\b(?:(?:she|he|mom|mum|mother|dad|father|grandma|grandpa|granny|nana|",
+                r"grandmother|grandfather|husband|wife|spouse|aunt|uncle|sister|brother|",
+                r"patient|pt)\s(?:is|was|turned)|she's|he's|shes|hes|i'm|im|i am|i was)\s$"
+            )),
+            // Any letters after the capital, so `Hernández` and `O'Brien` count as names.
+            name_comma_before: re(r"(?:^|[\s(])[A-Z][^\s,0-9()]*\s?,\s?$"),
+            appositive_after: re(concat!(
+                r"^\s?,\s?(?:is|was|has|had|who|lives|lived|presents|presented|remains|died|",
+                r"passed|and)\b"
+            )),
             note_start: re(r"^\s*(?:(?:pt|patient|hpi|cc|id|a|an)\b[\s:.\-]*)?$"),
             decade: re(concat!(
                 r"\bin (?:her|his|their|my|your|its) (?:early |mid |mid-|late )?",
@@ -145,6 +164,23 @@ impl Age {
         if has("years") && !ago && self.is_before.is_match(before) {
             return Some(0.75);
         }
+        let bare = after.is_none() && !continues_as_number(lower, end);
+        // `she is 97 and still drives`, `im 100`: a bare number said of a person, with no unit
+        // after it and no vital sign nearby (`temp she is 101`, `she is 101 F`).
+        if bare
+            && self.person_is_before.is_match(before)
+            && !cue_within(text, start, 32, &[CueKind::Vital])
+        {
+            return Some(0.7);
+        }
+        // `Jamal Okafor, 93, is also a patient here`: an age in commas between a name and a verb.
+        if bare
+            && self.name_comma_before.is_match(back(text.norm(), start, 32))
+            && self.appositive_after.is_match(ahead)
+            && !cue_within(text, start, 32, &[CueKind::Vital])
+        {
+            return Some(0.7);
+        }
         // At most 16 bytes of lead-in: looking no further keeps long lines linear.
         let lead = back(lower, start, 17);
         let line = lead
@@ -178,6 +214,14 @@ fn glued_before(lower: &str, start: usize) -> bool {
     }
 }
 
+/// True when the number goes on past `end` as a decimal, ratio, range or time (`101.5`, `92/60`,
+/// `90-95`, `10:30`): then it is a measurement, not an age.
+fn continues_as_number(lower: &str, end: usize) -> bool {
+    let rest = lower[end..].as_bytes();
+    matches!(rest.first(), Some(b'.' | b'/' | b'-' | b':' | b','))
+        && rest.get(1).is_some_and(u8::is_ascii_digit)
+}
+
 /// Words that make the number before them a measurement, not an age (`92 mg`, `92 lbs`,
 /// `turned 90 degrees`, `age 92%`).
 #[rustfmt::skip]
@@ -186,6 +230,8 @@ const UNIT_WORDS: &[&str] = &[
     "bpm", "beats", "breaths", "degrees", "deg", "percent", "pct", "cm", "mm", "inches",
     "min", "mins", "minutes", "sec", "seconds", "hours", "hrs", "days", "weeks", "months", "mmol",
     "meq", "ng", "pg", "mg/dl", "times", "x", "sats", "sat", "patients", "people",
+    "miles", "mi", "km", "feet", "ft", "yards", "steps", "dollars", "bucks", "cents", "pages",
+    "calories", "cal", "kcal", "points", "pts", "fahrenheit", "celsius",
 ];
 
 /// True when a unit word or `%` follows `end` (at most two spaces away, same line).
