@@ -313,7 +313,10 @@ fn partial_confidence(
     if sep == '-' {
         return ((strong || date_cue) && !fraction).then_some(0.6).or(Some(0.3));
     }
-    let framed = heading_date(text.norm(), start, end) || by_deadline(lower, start);
+    // `Pain (4/10):` and `Strength (5/5):` are headed scores, not dated headings.
+    let framed = (heading_date(text.norm(), start, end)
+        && !cue_within(text, start, 24, &[CueKind::Vital, CueKind::Code]))
+        || by_deadline(lower, start);
     if strong || date_cue || framed || (weak && !fraction) {
         return Some(0.7);
     }
@@ -759,6 +762,21 @@ mod tests {
     }
 
     #[test]
+    fn partial_date_frames() {
+        assert!(zero_padded(&["05", "06"]));
+        assert!(zero_padded(&["3", "04"]));
+        assert!(!zero_padded(&["5", "6"]));
+        assert!(!zero_padded(&["10", "20"]));
+        assert!(heading_date("LABS (4/3): Na 136", 6, 9));
+        assert!(!heading_date("LABS (4/3) Na 136", 6, 9));
+        assert!(!heading_date("LABS 4/3: Na 136", 5, 8));
+        assert!(by_deadline("fax it back by 2/3", 15));
+        assert!(!by_deadline("reduce the dose by 1/2", 19));
+        assert!(!by_deadline("went down by 2/3", 13));
+        assert!(!by_deadline("since 2/3", 6));
+    }
+
+    #[test]
     fn cues_within_a_window_on_the_line() {
         let t = Text::new("BP sitting 3/14");
         assert!(cue_within(&t, 11, 24, &[CueKind::Vital]));
@@ -799,6 +817,11 @@ mod tests {
         assert_eq!(dates("surgery mid-March"), ["mid-March"]);
         assert_eq!(dates("DOB: 19610314"), ["19610314"]);
         assert_eq!(dates("14-Mar-2024"), ["14-Mar-2024"]);
+        assert_eq!(dates("on Saturday 13JUL2024."), ["13JUL2024"]);
+        assert_eq!(dates("03aug37"), ["03aug37"]);
+        assert!(dates("31FEB2024").is_empty());
+        assert!(dates("13JUL1850").is_empty());
+        assert!(dates("A13JUL2024").is_empty(), "glued to an id prefix");
         // Multi-byte text right after a month word must not split a character.
         assert_eq!(dates("March 1 ééééééééé"), ["March 1"]);
         assert_eq!(dates("in March ééééééééé"), ["March"]);
@@ -819,6 +842,11 @@ mod tests {
         assert!(dates("1/2-3/4 tab").is_empty());
         assert_eq!(dates("3/14-3/20"), ["3/14", "3/20"]);
         assert!(dates("BP on arrival 128/82").is_empty());
+        assert_eq!(dates("LABS (05/06): A1c 10.9%"), ["05/06"]);
+        assert_eq!(dates("LABS (6/6): Na 131"), ["6/6"]);
+        assert!(dates("Strength (5/5): intact").is_empty());
+        assert_eq!(dates("send it back by 2/3."), ["2/3"]);
+        assert!(dates("cut the dose by 1/2").is_empty());
     }
 
     #[test]
