@@ -2,7 +2,8 @@
 //!
 //! Every number from 90 to 125 is a candidate, but a number is only an age when the words around
 //! it say so: `92-year-old`, `92 yo`, `92yoF`, `aged 92`, `turned 95`, `she is 92 years`, `92M`
-//! at the start of a note. The same holds for word numbers (`ninety-two year old`), decades of
+//! at the start of a note, `my mom is 97` and `im 94` (a person, then the bare number), and the
+//! appositive `Jane Roe, 93, is ...`. The same holds for word numbers (`ninety-two year old`), decades of
 //! life (`in her 90s`, `in his nineties`) and the words `nonagenarian` and `centenarian`.
 //! `HR 92`, `SpO2 92%`, `92 mg`, `BP in the 90s` and `the 1990s` have no such words, and a vital
 //! cue or a unit after the number vetoes the weaker phrasings. The span is the number only
@@ -28,6 +29,15 @@ pub(crate) struct Age {
     turned_before: Regex,
     /// `is`, `was`, `now`, `she's` right before the number (with `years` after it).
     is_before: Regex,
+    /// A person and a copula right before a bare number: `she is `, `my mom is `, `im `.
+    person_is_before: Regex,
+    /// A capitalised name word and a comma right before the number, in the original case:
+    /// `Okafor, ` in `Jamal Okafor, 93, is also a patient`.
+    name_comma_before: Regex,
+    /// A comma and a verb right after an appositive age: `, is`, `, was`, `, who`.
+    appositive_after: Regex,
+    /// Oxygen support right after a number, which makes it a saturation: `on room air`, `on 2L`.
+    oxygen_after: Regex,
     /// Nothing but a short lead-in between the start of the line and the number: `92M ...`,
     /// `Pt 92 F ...`.
     note_start: Regex,
@@ -58,6 +68,21 @@ impl Age {
             age_before: re(r"\b(?:aged?|age of|age is|age was|age at)\s?[:=]?\s?$"),
             turned_before: re(r"\b(?:turned|turns|turning|turn|will be|just turned)\s$"),
             is_before: re(r"\b(?:is|was|now|she's|he's|i'm|am|being|be)\s$"),
+            person_is_before: re(concat!(
+                r"\b(?:(?:she|he|mom|mum|mother|dad|father|grandma|grandpa|granny|nana|",
+                r"grandmother|grandfather|husband|wife|spouse|aunt|uncle|sister|brother|",
+                r"patient|pt)\s(?:is|was|turned)|she's|he's|shes|hes|i'm|im|i am|i was)\s$"
+            )),
+            // Any letters after the capital, so `Hernández` and `O'Brien` count as names.
+            name_comma_before: re(r"(?:^|[\s(])[A-Z][^\s,0-9()]*\s?,\s?$"),
+            appositive_after: re(concat!(
+                r"^\s?,\s?(?:is|was|has|had|who|lives|lived|presents|presented|remains|died|",
+                r"passed|and)\b"
+            )),
+            oxygen_after: re(concat!(
+                r"^ ?on (?:room air|ra\b|\d|o2\b|oxygen|nc\b|nasal|bipap|cpap|the vent|high flow|",
+                r"hfnc)"
+            )),
             note_start: re(r"^\s*(?:(?:pt|patient|hpi|cc|id|a|an)\b[\s:.\-]*)?$"),
             decade: re(concat!(
                 r"\bin (?:her|his|their|my|your|its) (?:early |mid |mid-|late )?",
@@ -145,6 +170,26 @@ impl Age {
         if has("years") && !ago && self.is_before.is_match(before) {
             return Some(0.75);
         }
+        // A bare number with nothing after it that makes it a measurement: no unit, no decimal,
+        // no `F`, no vital cue before it, no oxygen after it (`she is 95 on room air`) and, in
+        // the range of body temperatures, no fever talk around it (`he was 101 all night`).
+        let fever = fahrenheit_like(&lower[start..end]) && fever_talk(lower, start, end);
+        let bare = after.is_none()
+            && !continues_as_number(lower, end)
+            && !cue_within(text, start, 32, &[CueKind::Vital])
+            && !self.oxygen_after.is_match(ahead)
+            && !fever;
+        // `she is 97 and still drives`, `im 100`: a bare number said of a person.
+        if bare && self.person_is_before.is_match(before) {
+            return Some(0.7);
+        }
+        // `Jamal Okafor, 93, is also a patient here`: an age in commas between a name and a verb.
+        if bare
+            && self.name_comma_before.is_match(back(text.norm(), start, 32))
+            && self.appositive_after.is_match(ahead)
+        {
+            return Some(0.7);
+        }
         // At most 16 bytes of lead-in: looking no further keeps long lines linear.
         let lead = back(lower, start, 17);
         let line = lead
@@ -178,6 +223,41 @@ fn glued_before(lower: &str, start: usize) -> bool {
     }
 }
 
+/// True when the number goes on past `end` as a decimal, ratio, range or time (`101.5`, `92/60`,
+/// `90-95`, `10:30`): then it is a measurement, not an age.
+fn continues_as_number(lower: &str, end: usize) -> bool {
+    let rest = &lower.as_bytes()[end..];
+    matches!(rest.first(), Some(b'.' | b'/' | b'-' | b':' | b','))
+        && rest.get(1).is_some_and(u8::is_ascii_digit)
+}
+
+/// Words that make a bare number near them a body temperature, whoever it is said of
+/// (`she is 101, fever since noon`, `he was 102 all night, gave tylenol`).
+#[rustfmt::skip]
+const FEVER_WORDS: &[&str] = &[
+    "fever", "fevers", "febrile", "temp", "temperature", "tmax", "thermometer", "degrees",
+    "tylenol", "acetaminophen", "motrin", "ibuprofen", "advil", "chills",
+];
+
+/// True for a number that is also a body temperature in Fahrenheit (95 to 106): only those can be
+/// read as a fever, so only those give way to fever talk.
+fn fahrenheit_like(digits: &str) -> bool {
+    digits.parse::<u32>().is_ok_and(|n| (95..=106).contains(&n))
+}
+
+/// True when a word of [`FEVER_WORDS`] is on the same line within 48 bytes either side of the
+/// number at `start..end` (bounded windows keep the work per number constant).
+fn fever_talk(lower: &str, start: usize, end: usize) -> bool {
+    let before = back(lower, start, 48);
+    let before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let after = forward(lower, end, 48);
+    let after = after.find('\n').map_or(after, |i| &after[..i]);
+    [before, after]
+        .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| FEVER_WORDS.contains(&w))
+}
+
 /// Words that make the number before them a measurement, not an age (`92 mg`, `92 lbs`,
 /// `turned 90 degrees`, `age 92%`).
 #[rustfmt::skip]
@@ -186,6 +266,8 @@ const UNIT_WORDS: &[&str] = &[
     "bpm", "beats", "breaths", "degrees", "deg", "percent", "pct", "cm", "mm", "inches",
     "min", "mins", "minutes", "sec", "seconds", "hours", "hrs", "days", "weeks", "months", "mmol",
     "meq", "ng", "pg", "mg/dl", "times", "x", "sats", "sat", "patients", "people",
+    "miles", "mi", "km", "feet", "ft", "yards", "steps", "dollars", "bucks", "cents", "pages",
+    "calories", "cal", "kcal", "points", "pts", "fahrenheit", "celsius",
 ];
 
 /// True when a unit word or `%` follows `end` (at most two spaces away, same line).
@@ -265,6 +347,19 @@ mod tests {
     }
 
     #[test]
+    fn measurement_guards() {
+        assert!(continues_as_number("98.6", 2));
+        assert!(continues_as_number("92/60", 2));
+        assert!(!continues_as_number("92.", 2));
+        assert!(!continues_as_number("92, is", 2));
+        assert!(fahrenheit_like("101") && fahrenheit_like("95"));
+        assert!(!fahrenheit_like("94") && !fahrenheit_like("107"));
+        assert!(fever_talk("he was 101 all night, tylenol helped", 7, 10));
+        assert!(!fever_talk("fever last week\nhe is 101", 22, 25), "fever is on another line");
+        assert!(!fever_talk("she is 97 and drives", 7, 9));
+    }
+
+    #[test]
     fn slices_stay_on_char_boundaries() {
         assert_eq!(back("é92", 2, 1), "");
         assert_eq!(forward("92é", 2, 1), "");
@@ -284,6 +379,12 @@ mod tests {
         assert_eq!(ages("aged 92 in 2024"), ["92"]);
         assert_eq!(ages("her 100th birthday"), ["100"]);
         assert_eq!(ages("a nonagenarian"), ["nonagenarian"]);
+        assert_eq!(ages("my moms medicaid id is 123 she is 97 my pump"), ["97"]);
+        assert_eq!(ages("dob is 7/24/1929 and im 100"), ["100"]);
+        assert_eq!(ages("great grandpa is 90 and in hospice"), ["90"]);
+        assert_eq!(ages("she is 90. thank u"), ["90"]);
+        assert_eq!(ages("Spouse Ana Hernández, 95, is also a patient here."), ["95"]);
+        assert_eq!(ages("she is 92 and had a fever"), ["92"], "92 is no body temperature");
     }
 
     #[test]
@@ -309,6 +410,16 @@ mod tests {
             "92 you know",
             "f/u with 92 F/U clinic",
             "that was 92 years ago",
+            "she is 101 F",
+            "he was 101 overnight, fever broke",
+            "temp: she is 100",
+            "she is 94 on 2L",
+            "he is 98.6",
+            "she is 100 percent better",
+            "my son is 92 pounds",
+            "it is 100",
+            "Glucose, 95, was repeated",
+            "Room 4, 92, is free",
         ] {
             assert!(ages(s).is_empty(), "{s:?} gave {:?}", ages(s));
         }

@@ -14,7 +14,9 @@
 //!   side of it. A month alone counts only after a preposition or time word, because `may` and
 //!   `march` are also verbs.
 //!
-//! Compact `20240314` is accepted only right after a date cue (`DOB`), where nothing else fits.
+//! Compact `20240314` is accepted only right after a date cue (`DOB`), where nothing else fits;
+//! compact day-month-year with a month abbreviation (`13JUL2024`, `03aug37`) carries its own month
+//! word and needs no cue.
 
 use regex::Regex;
 
@@ -27,6 +29,8 @@ pub(crate) struct Date {
     numeric: Regex,
     /// Eight digits in a row (`20240314`, `03142024`), used only after a date cue.
     compact: Regex,
+    /// Day, month abbreviation and year glued together (`13JUL2024`, `3mar24`).
+    compact_month: Regex,
     /// Month names and abbreviations, longest first, with the abbreviation's optional period.
     month: Regex,
     /// A day (and its ordinal suffix) right after a month: `March 14th`.
@@ -50,6 +54,9 @@ impl Date {
         Date {
             numeric: re(r"\d+(?: ?[/.\-] ?\d+)+"),
             compact: re(r"\b\d{8}\b"),
+            compact_month: re(
+                r"\b(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(\d{4}|\d{2})\b",
+            ),
             month: re(concat!(
                 r"\b(january|janurary|jan|february|febuary|feburary|feb|march|mar|april|apr|may|",
                 r"june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|",
@@ -81,6 +88,7 @@ impl Recognizer for Date {
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         self.numeric_dates(text, out);
         self.compact_dates(text, out);
+        self.compact_month_dates(text, out);
         self.month_dates(text, out);
     }
 }
@@ -248,22 +256,54 @@ fn fraction_like(b: u32) -> bool {
     b <= 10
 }
 
+/// Words that make a following `by 2/3` an amount of change (`reduced by 2/3`, `cut the dose by
+/// 1/2`) rather than a deadline (`fax it back by 2/3`).
+#[rustfmt::skip]
+const CHANGE_WORDS: &[&str] = &[
+    "reduce", "reduced", "reducing", "decrease", "decreased", "decreasing", "increase",
+    "increased", "increasing", "cut", "lower", "lowered", "raise", "raised", "drop", "dropped",
+    "down", "up", "improve", "improved", "divide", "divided", "multiply", "multiplied", "shrank",
+    "shrunk", "grew", "grown", "fell", "rose", "risen", "taper", "tapered", "titrate", "titrated",
+    "adjust", "adjusted", "change", "changed", "split", "fill", "filled",
+];
+
+/// True when `by` right before `start` introduces a deadline: no change word among the few
+/// words before it on the line.
+fn by_deadline(lower: &str, start: usize) -> bool {
+    let words = words_before(lower, start, 6);
+    words.first() == Some(&"by") && !words[1..].iter().any(|w| CHANGE_WORDS.contains(w))
+}
+
+/// True when the partial date at `start..end` is the whole content of a parenthesis that ends a
+/// heading (`LABS (4/3):`, `CXR (6/6): clear`): a fraction or score is never written that way.
+fn heading_date(norm: &str, start: usize, end: usize) -> bool {
+    norm[..start].ends_with('(') && norm[end..].starts_with("):")
+}
+
+/// True when a part of the run has a leading zero (`05/06`, `03/4`): dates are zero-padded,
+/// fractions and scores never are.
+fn zero_padded(parts: &[&str]) -> bool {
+    parts.iter().any(|p| p.len() > 1 && p.starts_with('0'))
+}
+
 /// Confidence for a partial numeric date (`3/14`, `03-14`) at `start..end`, or `None` to veto.
 ///
-/// Bare fraction-shaped values stay under the threshold; a date word or a date cue lifts any of
-/// them over it; a vital or code cue, or a unit after, vetoes them.
+/// Bare fraction-shaped values stay under the threshold; a date word, a date cue or a heading's
+/// parenthesis lifts any of them over it; a vital or code cue, or a unit after, vetoes them.
+/// `padded` (a leading zero) takes away the fraction reading.
 fn partial_confidence(
     text: &Text<'_>,
     start: usize,
     end: usize,
     day_or_second: u32,
     sep: char,
+    padded: bool,
 ) -> Option<f32> {
     let lower = text.lower();
     if unit_follows(lower, end) {
         return None;
     }
-    let fraction = fraction_like(day_or_second);
+    let fraction = fraction_like(day_or_second) && !padded;
     let prev = word_right_before(lower, start);
     let cue = text.cue_before(start);
     let date_cue = cue.is_some_and(|c| c.kind == CueKind::Date);
@@ -273,7 +313,11 @@ fn partial_confidence(
     if sep == '-' {
         return ((strong || date_cue) && !fraction).then_some(0.6).or(Some(0.3));
     }
-    if strong || date_cue || (weak && !fraction) {
+    // `Pain (4/10):` and `Strength (5/5):` are headed scores, not dated headings.
+    let framed = (heading_date(text.norm(), start, end)
+        && !cue_within(text, start, 24, &[CueKind::Vital, CueKind::Code]))
+        || by_deadline(lower, start);
+    if strong || date_cue || framed || (weak && !fraction) {
         return Some(0.7);
     }
     if cue.is_some_and(|c| matches!(c.kind, CueKind::Vital | CueKind::Code)) {
@@ -410,7 +454,9 @@ impl Date {
                         (!vetoed).then_some(0.6)
                     }
                     Numeric::Partial => {
-                        let c = partial_confidence(text, start, end, second(b), sep);
+                        let parts = [&lower[nums[a].0..nums[a].1], &lower[nums[b].0..nums[b].1]];
+                        let padded = zero_padded(&parts);
+                        let c = partial_confidence(text, start, end, second(b), sep, padded);
                         if range_of_dates {
                             c.map(|c| c.max(0.6))
                         } else {
@@ -443,6 +489,20 @@ impl Date {
                     label: Label::Date,
                     confidence: 0.85,
                 });
+            }
+        }
+    }
+
+    /// `13JUL2024`, `03aug37`: the glued month abbreviation makes the run a date by itself, so
+    /// only the calendar is checked (`31FEB2024` and `45JAN2024` are not dates).
+    fn compact_month_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
+        for caps in self.compact_month.captures_iter(text.lower()) {
+            let day: u32 = caps[1].parse().unwrap_or(0);
+            let year = &caps[3];
+            let year_fits = year.len() == 2 || year.parse().is_ok_and(valid_year);
+            if valid_md(month_number(&caps[2]), day) && year_fits {
+                let m = caps.get(0).expect("whole match");
+                out.push(date(m.start(), m.end(), 0.85));
             }
         }
     }
@@ -702,6 +762,21 @@ mod tests {
     }
 
     #[test]
+    fn partial_date_frames() {
+        assert!(zero_padded(&["05", "06"]));
+        assert!(zero_padded(&["3", "04"]));
+        assert!(!zero_padded(&["5", "6"]));
+        assert!(!zero_padded(&["10", "20"]));
+        assert!(heading_date("LABS (4/3): Na 136", 6, 9));
+        assert!(!heading_date("LABS (4/3) Na 136", 6, 9));
+        assert!(!heading_date("LABS 4/3: Na 136", 5, 8));
+        assert!(by_deadline("fax it back by 2/3", 15));
+        assert!(!by_deadline("reduce the dose by 1/2", 19));
+        assert!(!by_deadline("went down by 2/3", 13));
+        assert!(!by_deadline("since 2/3", 6));
+    }
+
+    #[test]
     fn cues_within_a_window_on_the_line() {
         let t = Text::new("BP sitting 3/14");
         assert!(cue_within(&t, 11, 24, &[CueKind::Vital]));
@@ -742,6 +817,11 @@ mod tests {
         assert_eq!(dates("surgery mid-March"), ["mid-March"]);
         assert_eq!(dates("DOB: 19610314"), ["19610314"]);
         assert_eq!(dates("14-Mar-2024"), ["14-Mar-2024"]);
+        assert_eq!(dates("on Saturday 13JUL2024."), ["13JUL2024"]);
+        assert_eq!(dates("03aug37"), ["03aug37"]);
+        assert!(dates("31FEB2024").is_empty());
+        assert!(dates("13JUL1850").is_empty());
+        assert!(dates("A13JUL2024").is_empty(), "glued to an id prefix");
         // Multi-byte text right after a month word must not split a character.
         assert_eq!(dates("March 1 ééééééééé"), ["March 1"]);
         assert_eq!(dates("in March ééééééééé"), ["March"]);
@@ -762,6 +842,11 @@ mod tests {
         assert!(dates("1/2-3/4 tab").is_empty());
         assert_eq!(dates("3/14-3/20"), ["3/14", "3/20"]);
         assert!(dates("BP on arrival 128/82").is_empty());
+        assert_eq!(dates("LABS (05/06): A1c 10.9%"), ["05/06"]);
+        assert_eq!(dates("LABS (6/6): Na 131"), ["6/6"]);
+        assert!(dates("Strength (5/5): intact").is_empty());
+        assert_eq!(dates("send it back by 2/3."), ["2/3"]);
+        assert!(dates("cut the dose by 1/2").is_empty());
     }
 
     #[test]
