@@ -136,6 +136,10 @@ fn every_kind_is_present() {
 fn ages_are_over_89() {
     for doc in load() {
         for s in doc.spans.iter().filter(|s| s.label == Label::Age) {
+            // The nouns for the tenth and eleventh decades of life are ages over 89 in words.
+            if ["Nonagenarian", "Centenarian"].contains(&s.text.as_str()) {
+                continue;
+            }
             let n: u32 = s.text.trim_end_matches('s').parse().unwrap_or_else(|_| {
                 panic!("{}: AGE span {:?} is not a number or decade", doc.id, s.text)
             });

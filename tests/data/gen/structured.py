@@ -693,9 +693,14 @@ def gen_age(ctx, fmt):
         return [(pick(["", "", "early ", "late ", "mid-", "mid "]), None), ("90s", "AGE")]
     if fmt == "num":
         return [(a, "AGE")]
-    if fmt == "adj":
+    if fmt in ("adj", "noun_adj"):
         suffix = pick(["-year-old", " year old", " yo", "yo", " y/o", " y.o.", "-yr-old",
                        " yr old", "-year-old", " YO", "-y/o"])
+        if fmt == "noun_adj":
+            # The noun names the decade of life as precisely as `in her 90s` does, so it is an
+            # AGE span too, and it must agree with the number (no "Nonagenarian, 104-year-old").
+            noun = "Nonagenarian" if int(a) < 100 else "Centenarian"
+            return [(noun, "AGE"), (", ", None), (a, "AGE"), (suffix, None)]
         return [(a, "AGE"), (suffix, None)]
     if fmt == "sex":
         return [(a, "AGE"), (pick([" F", " M", " y.o. F", " yo M", " yo F"]), None)]
@@ -1025,7 +1030,7 @@ NOTE_BODY = [
     "Discussed with pt's {relation} {NAME.other_full} by phone at {PHONE.note}.",
     "Follow-up in {n} weeks; appointment scheduled for {DATE.future} at {time}.",
     "Records faxed to {LOCATION_OTHER.clinic} at {FAX.note} on {DATE.visit}.",
-    "Nonagenarian, {AGE.adj}, DNR/DNI per {NAME.other_full} (HCPOA).",
+    "{AGE.noun_adj}, DNR/DNI per {NAME.other_full} (HCPOA).",
     "Patient is in {pron.his} {AGE.decade}, ambulates with a walker, {sign}.",
     "Reports {pron.his} driver's license ({LICENSE.dl}) was suspended after the seizure on "
     "{DATE.any}.",
