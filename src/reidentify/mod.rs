@@ -36,7 +36,11 @@ pub struct Rehydrator {
     date_offset: i64,
     /// Original dates as (days since epoch, has a year).
     original_dates: HashSet<(i64, bool)>,
-    /// The DATE recognizer alone, to find dates the answer wrote in another format.
+    /// Date and age surrogates as issued -> pair. They are short numbers (`4/5`, `97`) that
+    /// ordinary text also contains, so they are restored only where the DATE or AGE recognizer
+    /// sees a date or an age.
+    numeric: HashMap<(Label, String), usize>,
+    /// The DATE and AGE recognizers, every candidate kept (see `replacements`).
     dates: crate::Detector,
     shapes: &'static Shapes,
 }
@@ -91,18 +95,22 @@ impl Rehydrator {
         let mut variants = Vec::new();
         let mut digits = HashMap::new();
         let mut original_dates = HashSet::new();
+        let mut numeric = HashMap::new();
         for (i, p) in pairs.iter().enumerate() {
             match p.label {
                 Label::Date => {
                     if let Some(d) = DateExpr::parse(&p.original) {
                         original_dates.insert((d.epoch_days(), d.has_year()));
                     }
-                    // The surrogate as issued restores exactly; other spellings of the same date
-                    // are found by the date recognizer below.
-                    variants.push((p.surrogate.to_lowercase(), i));
+                    // Restored where the date recognizer sees a date: exactly as issued, or in
+                    // another spelling (below).
+                    numeric.insert((Label::Date, p.surrogate.clone()), i);
                 }
                 // "90+" is an aggregate shared by every age over 89: not reversible by design.
                 Label::Age if p.surrogate.ends_with('+') => {}
+                Label::Age => {
+                    numeric.insert((Label::Age, p.surrogate.clone()), i);
+                }
                 _ => {
                     if matches!(p.label, Label::Phone | Label::Fax | Label::Ssn) {
                         digits.insert(phone_key(&p.surrogate), i);
@@ -133,7 +141,11 @@ impl Rehydrator {
             digits,
             date_offset,
             original_dates,
-            dates: crate::Detector::builder().labels(&[Label::Date]).build(),
+            numeric,
+            dates: crate::Detector::builder()
+                .labels(&[Label::Date, Label::Age])
+                .min_confidence(0.0)
+                .build(),
             shapes: shapes(),
         }
     }
@@ -181,8 +193,7 @@ impl Rehydrator {
                 let bounded = !before(s).is_some_and(is_word)
                     && !text[e..].chars().next().is_some_and(is_word)
                     && !continues_number(text, s, e);
-                let in_context = pair.label != Label::Age || age_context(text, s, e);
-                if bounded && in_context && (!in_zone(s, e) || whole_url(s, e, pair.label)) {
+                if bounded && (!in_zone(s, e) || whole_url(s, e, pair.label)) {
                     reps.push((s, e, adapt_case(&pair.original, &pair.surrogate, &text[s..e])));
                 }
             }
@@ -201,13 +212,23 @@ impl Rehydrator {
                 reps.push((s, e, crate::surrogate::shape_digits(m.as_str(), &real)));
             }
         }
-        if !self.original_dates.is_empty() {
-            // NOTE: dates are found with the DATE recognizer itself, vetoes included, so `pain
-            // 10/10` or `2.5 mg` is never read as a date that happens to shift onto one of the
-            // vault's. Its context windows are shorter than a stream's kept context.
+        if !self.numeric.is_empty() {
+            // NOTE: dates and ages are found with their recognizers, vetoes included, so `pain
+            // 10/10`, `2.5 mg` or `temp 97.4` is never taken for one. A surrogate as issued is
+            // restored wherever the recognizer proposes it at all (a surrogate may score lower
+            // than its original did: `4/5` looks like a fraction); another spelling of a date only
+            // where the recognizer is confident. Its context windows are shorter than a stream's
+            // kept context.
             for f in self.dates.detect(text).unwrap_or_default() {
                 let (s, e) = (f.start, f.end);
                 if in_zone(s, e) {
+                    continue;
+                }
+                if let Some(&i) = self.numeric.get(&(f.label, text[s..e].to_owned())) {
+                    reps.push((s, e, self.pairs[i].original.clone()));
+                    continue;
+                }
+                if f.label != Label::Date || f.confidence < crate::detect::DEFAULT_MIN_CONFIDENCE {
                     continue;
                 }
                 let Some(d) = DateExpr::parse(&text[s..e]) else { continue };
@@ -296,17 +317,6 @@ fn continues_number(text: &str, s: usize, e: usize) -> bool {
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let sep = |c: u8| c == b'.' || c == b',';
     (e < b.len() && sep(b[e]) && digit_at(e + 1)) || (s >= 2 && sep(b[s - 1]) && digit_at(s - 2))
-}
-
-/// An age surrogate is a bare number, so it is restored only where the text says it is an age:
-/// `97-year-old`, `97 yo`, `97 years`, `aged 97`, `age: 97`. A lone 97 may be a temperature.
-fn age_context(text: &str, s: usize, e: usize) -> bool {
-    let after = text[e..].trim_start_matches([' ', '-']).to_ascii_lowercase();
-    let before = text[..s].trim_end_matches([' ', ':']).to_ascii_lowercase();
-    ["year", "yr", "yo", "y/o", "y.o", "yoa"].iter().any(|w| after.starts_with(w))
-        || before.ends_with("age")
-        || before.ends_with("aged")
-        || before.ends_with("turned")
 }
 
 /// Tokens (runs of non-whitespace, and runs of whitespace) from the end, with their starts.

@@ -86,7 +86,8 @@ fn aggregated_ages_are_not_restored() {
 fn age_surrogates_are_restored_only_as_ages() {
     let r = Rehydrator::new(&[pair(Label::Age, "104", "97")], 1);
     assert_eq!(r.rehydrate("a 97-year-old, aged 97, 97 yo"), "a 104-year-old, aged 104, 104 yo");
-    assert_eq!(r.rehydrate("temp 97.4, BP 153/97, she is 97"), "temp 97.4, BP 153/97, she is 97");
+    assert_eq!(r.rehydrate("temp 97.4, BP 153/97, HR 97"), "temp 97.4, BP 153/97, HR 97");
+    assert_eq!(r.rehydrate("my mom is 97 and"), "my mom is 104 and");
 }
 
 fn stream_all(r: &Rehydrator, chunks: &[&str]) -> String {
