@@ -180,7 +180,9 @@ pub(super) fn is_date_or_ratio(v: &str) -> bool {
     }
 }
 
-/// Decimals and decimal ranges: lab values and reference ranges (`3.5-5.0`, `7.42`).
+/// Decimals and decimal ranges: lab values and reference ranges (`3.5-5.0`, `7.42`). A whole
+/// part with a leading zero (`036.822654`, a state licence number) is not a measured value:
+/// quantities are written `0.5`, never `03.5`.
 pub(super) fn is_quantity(v: &str) -> bool {
     if !v.contains('.') {
         return false;
@@ -191,6 +193,7 @@ pub(super) fn is_quantity(v: &str) -> bool {
         let frac = it.next();
         it.next().is_none()
             && !whole.is_empty()
+            && !(whole.len() > 1 && whole.starts_with('0'))
             && whole.bytes().all(|c| c.is_ascii_digit())
             && match frac {
                 Some(f) => !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()),
@@ -324,7 +327,7 @@ mod tests {
         for v in ["3.5-5.0", "7.42", "140.5", "0.9/1.2"] {
             assert!(is_quantity(v), "{v}");
         }
-        for v in ["12.345.678", "A1.2", "1234"] {
+        for v in ["12.345.678", "A1.2", "1234", "036.822654", "041.150380"] {
             assert!(!is_quantity(v), "{v}");
         }
         assert!(is_year("2024") && is_year("1961") && !is_year("2124") && !is_year("20245"));
