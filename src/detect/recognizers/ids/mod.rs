@@ -46,6 +46,35 @@ const MAX_LOOKAHEAD: usize = 40;
 /// Cue phrases whose values may be names without digits (`username: jane_doe`).
 const USERNAME_CUES: &[&str] = &["username", "user name", "user id", "login"];
 
+/// Cue phrases whose values may be booking-style codes with a single digit (`BMR6VE`). Only
+/// these: after `case of` the same shape is a gene or a test (`BRCA1`, `HBA1C`).
+const CODE_CUES: &[&str] = &[
+    "confirmation",
+    "confirmation number",
+    "confirmation #",
+    "confirmation code",
+    "booking",
+    "record locator",
+    "ticket",
+    "ticket #",
+    "ticket number",
+    "ref #",
+    "ref#",
+    "reference #",
+    "reference number",
+];
+
+/// What a cue's value may look like beyond the usual two digits.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// At least two digits.
+    Plain,
+    /// Also a name with `_`, `.` or `-` and no digits (`jane_doe`).
+    Username,
+    /// Also a capitals-and-digits code with one digit (`BMR6VE`).
+    Code,
+}
+
 /// Prepositions that open a phrase saying where a value is written: "lot number on the vaccine
 /// card was ...", "serial number off the box is ...". A cue inside that phrase (`card`) names the
 /// place, not the value.
@@ -185,7 +214,14 @@ impl Ids {
         out: &mut Vec<Candidate>,
     ) {
         let b = text.norm().as_bytes();
-        let username = USERNAME_CUES.contains(&&text.lower()[cue.start..cue.end]);
+        let phrase = &text.lower()[cue.start..cue.end];
+        let shape = if USERNAME_CUES.contains(&phrase) {
+            Shape::Username
+        } else if CODE_CUES.contains(&phrase) {
+            Shape::Code
+        } else {
+            Shape::Plain
+        };
         let limit = (cue.end + MAX_LOOKAHEAD).min(b.len());
         let mut q = cue.end;
         // Walk the words after the cue while the cue still labels them directly: filler words
@@ -193,7 +229,7 @@ impl Ids {
         while let Some(p) = (q..limit).find(|&i| b[i].is_ascii_alphanumeric()) {
             if text.cue_before(p) != Some(cue) || inside_other_cue(text, p, cue) {
                 let Some(v) = after_locative(text, cue, p) else { return };
-                if let Some(t) = value_at(text, v, cue.kind, username) {
+                if let Some(t) = value_at(text, v, cue.kind, shape) {
                     if claimed.insert(t.start) {
                         let value = &text.norm()[t.start..t.end];
                         let (label, confidence) = label_and_confidence(cue.kind, label, value);
@@ -215,14 +251,14 @@ impl Ids {
                     }
                 }
             }
-            if let Some(t) = value_at(text, p, cue.kind, username) {
+            if let Some(t) = value_at(text, p, cue.kind, shape) {
                 if !claimed.insert(t.start) {
                     return;
                 }
                 let value = &text.norm()[t.start..t.end];
                 let (label, confidence) = label_and_confidence(cue.kind, label, value);
                 out.push(Candidate { start: t.start, end: t.end, label, confidence });
-                list_after(text, &t, cue.kind, label, username, out);
+                list_after(text, &t, cue.kind, label, shape, out);
                 return;
             }
             q = word_end;
@@ -232,7 +268,8 @@ impl Ids {
 
 /// True when the word `p..e` is one of the cue's filler words ("transmitter ID 4Z2543"): the
 /// cue still labels the next word directly. A filler word must not lead a spaced value
-/// (`ID 4Z2543`). After a plate cue capitals are the plate's own letters (`BE 82115`).
+/// (`ID 4Z2543`). After a plate cue capitals are the plate's own letters (`BE 82115`), and a
+/// word glued to the value by a dash is its prefix (`PT-0093321`).
 fn is_filler_word(text: &Text<'_>, cue: Cue, p: usize, e: usize) -> bool {
     let b = text.norm().as_bytes();
     let capitals = b[p..e].iter().all(u8::is_ascii_uppercase);
@@ -240,7 +277,10 @@ fn is_filler_word(text: &Text<'_>, cue: Cue, p: usize, e: usize) -> bool {
         return false;
     }
     let next = (e..b.len()).find(|&i| b[i].is_ascii_alphanumeric());
-    next.is_some_and(|n| n > e && text.cue_before(n) == Some(cue) && !inside_other_cue(text, n, cue))
+    next.is_some_and(|n| {
+        let glued = n == e + 1 && b"-./".contains(&b[e]);
+        !glued && text.cue_before(n) == Some(cue) && !inside_other_cue(text, n, cue)
+    })
 }
 
 /// True when `p` starts or falls inside a cue other than `cue` ("Pacemaker S/N PJN123": the walk
@@ -304,8 +344,9 @@ fn label_and_confidence(kind: CueKind, label: Label, v: &str) -> (Label, f32) {
 }
 
 /// The value at `p` if it is a plausible identifier for a `kind` cue.
-fn value_at(text: &Text<'_>, p: usize, kind: CueKind, username: bool) -> Option<Token> {
+fn value_at(text: &Text<'_>, p: usize, kind: CueKind, shape: Shape) -> Option<Token> {
     let b = text.norm().as_bytes();
+    let username = shape == Shape::Username;
     let mut t = token::parse(b, p, username)?;
     // "plate TX ABC-1234", "DL NY 123-456-789": a lone issuing state before a punctuated number.
     if matches!(kind, CueKind::License | CueKind::Plate)
@@ -342,7 +383,7 @@ fn value_at(text: &Text<'_>, p: usize, kind: CueKind, username: bool) -> Option<
     if b.get(t.end) == Some(&b'@') {
         return None;
     }
-    plausible(&text.norm()[t.start..t.end], kind, username).then_some(t)
+    plausible(&text.norm()[t.start..t.end], kind, shape).then_some(t)
 }
 
 /// The end of a three-letter group after the plate `t` ("P55 XLG"), when `t` ends in digits
@@ -354,9 +395,9 @@ fn plate_letters(b: &[u8], t: &Token) -> Option<usize> {
     }
     let g = t.end + 1;
     let ge = (g..b.len()).find(|&j| !b[j].is_ascii_alphanumeric()).unwrap_or(b.len());
-    let alone = !b
-        .get(ge)
-        .is_some_and(|&c| b"-./".contains(&c) && b.get(ge + 1).is_some_and(u8::is_ascii_alphanumeric));
+    let alone = !b.get(ge).is_some_and(|&c| {
+        b"-./".contains(&c) && b.get(ge + 1).is_some_and(u8::is_ascii_alphanumeric)
+    });
     (ge - g == 3 && b[g..ge].iter().all(u8::is_ascii_uppercase) && alone).then_some(ge)
 }
 
@@ -366,15 +407,15 @@ fn followed_by_age(text: &Text<'_>, end: usize) -> bool {
 }
 
 /// Whether `v` has the shape of an identifier for a `kind` cue.
-fn plausible(v: &str, kind: CueKind, username: bool) -> bool {
+fn plausible(v: &str, kind: CueKind, shape: Shape) -> bool {
     let (alnum, digits) = token::counts(v);
     let min_digits = if kind == CueKind::Plate { 1 } else { 2 };
-    let shaped = if username && digits == 0 {
+    let shaped = if shape == Shape::Username && digits == 0 {
         // A username without digits needs an internal separator (`jane_doe`, `j.doe`), so
         // `login failed` is not one.
         alnum >= 3 && v.bytes().any(|c| b"_.-".contains(&c))
     } else {
-        digits >= min_digits || is_code_word(v)
+        digits >= min_digits || (shape == Shape::Code && is_code_word(v))
     };
     alnum >= 4
         && shaped
@@ -419,7 +460,7 @@ fn list_after(
     first: &Token,
     kind: CueKind,
     label: Label,
-    username: bool,
+    shape: Shape,
     out: &mut Vec<Candidate>,
 ) {
     let b = text.norm().as_bytes();
@@ -445,7 +486,7 @@ fn list_after(
         while b.get(i) == Some(&b' ') && i < end + 8 {
             i += 1;
         }
-        let Some(t) = value_at(text, i, kind, username) else { return };
+        let Some(t) = value_at(text, i, kind, shape) else { return };
         if t.signature(b) != sig {
             return;
         }
@@ -584,6 +625,52 @@ mod tests {
         assert_eq!(ids("ref'd by 123456789012"), one(Label::IdOther, "123456789012"));
         assert_eq!(ids("SSN 123456789"), vec![]);
         assert_eq!(ids("stamp 20240314103000"), vec![]);
+    }
+
+    #[test]
+    fn a_locative_phrase_keeps_the_first_cue() {
+        assert_eq!(
+            ids("lot number on the vaccine card was 8812-04"),
+            one(Label::Device, "8812-04")
+        );
+        assert_eq!(ids("serial no. off the box: ZK449120"), one(Label::Device, "ZK449120"));
+        // No preposition, or a word with digits inside: the phrase is not a location.
+        assert_eq!(ids("lot number vaccine card was 8812-04"), one(Label::Account, "8812-04"));
+        assert_eq!(ids("lot on batch 12 is 8812-04"), vec![]);
+    }
+
+    #[test]
+    fn filler_words_do_not_lead_values() {
+        assert_eq!(ids("transmitter ID 4Z2543"), one(Label::Device, "4Z2543"));
+        assert_eq!(ids("Patient ID: PT-0093321."), one(Label::Mrn, "PT-0093321"));
+        assert_eq!(ids("plate BE 82115"), one(Label::Vehicle, "BE 82115"));
+    }
+
+    #[test]
+    fn code_words_need_capitals_a_digit_and_a_code_cue() {
+        assert!(is_code_word("BMR6VE") && is_code_word("FWM4CD"));
+        assert!(!is_code_word("bmr6ve") && !is_code_word("T2DM") && !is_code_word("ABCDEF"));
+        assert_eq!(ids("confirmation # FWM4CD"), one(Label::IdOther, "FWM4CD"));
+        assert_eq!(ids("case BRCA1"), vec![]);
+    }
+
+    #[test]
+    fn a_checked_vin_under_a_generic_cue_is_a_vehicle() {
+        let (label, c) =
+            label_and_confidence(CueKind::IdOther, Label::IdOther, "1HGCM82633A004352");
+        assert_eq!((label, c), (Label::Vehicle, CUED_CHECKED));
+        let (label, _) =
+            label_and_confidence(CueKind::IdOther, Label::IdOther, "1HGCM82633A004353");
+        assert_eq!(label, Label::IdOther);
+        let (label, _) = label_and_confidence(CueKind::Mrn, Label::Mrn, "1HGCM82633A004352");
+        assert_eq!(label, Label::Mrn);
+    }
+
+    #[test]
+    fn plates_take_a_trailing_letter_group() {
+        assert_eq!(ids("plate P55 XLG."), one(Label::Vehicle, "P55 XLG"));
+        assert_eq!(ids("plate 7ABC123 XLGA"), one(Label::Vehicle, "7ABC123"));
+        assert_eq!(ids("plate TX ABC-1234"), one(Label::Vehicle, "ABC-1234"));
     }
 
     #[test]
