@@ -6,6 +6,9 @@
 //!    value that follows takes the cue's label at 0.9 (`token.rs` decides where it ends and
 //!    vetoes dates, doses, ratios and words). Cues with a check digit (card, routing, NPI, DEA,
 //!    VIN, MBI) raise a passing value to 0.95 and keep a failing one at 0.8: people mistype.
+//!    A locative phrase may sit between cue and value ("lot number on the vaccine card was X");
+//!    the first cue to claim a value keeps it, so the card named in the phrase does not. The
+//!    generic ID_OTHER cues give way to a value whose check digit proves it a VIN.
 //! 2. **Formats without a cue** (`formats.rs`): VIN, DEA, MBI, payment card and GS1 UDI, each
 //!    confirmed by a check digit or a strict pattern, at 0.95 (0.9 for the MBI, which has none).
 //!    A cued value wins over a format: `MRN: 1HGCM82633A004352` is what the author called it.
