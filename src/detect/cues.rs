@@ -180,6 +180,15 @@ const PHRASES: &[(&str, CueKind)] = &[
     // "Rx 4471203 refill", "ID# 77881234": short forms seen in notes and chat. A bare "id" stays
     // a filler word: it is too common to label a value alone.
     ("rx", IdOther), ("id#", IdOther), ("id #", IdOther),
+    // "Prior authorization PA-1234567": without the long form, "prior auth" matches first, fails
+    // the whole-word test inside "authorization" and hides the shorter cue behind it. "auth code"
+    // must beat the negative cue "code": it is a payment or approval reference, not a billing code.
+    ("prior authorization", IdOther), ("prior authorization number", IdOther),
+    ("auth code", IdOther), ("authorization code", IdOther), ("approval code", IdOther),
+    // Electronic remittance advice (an insurer's payment notice) carries its own trace number.
+    ("era", IdOther), ("remittance advice", IdOther),
+    // A continuous glucose monitor's transmitter carries a serial ("CGM transmitter ID 4Z2543").
+    ("transmitter", Device), ("transmitter serial", Device),
     // Places and dates.
     ("zip", Zip), ("zip code", Zip), ("zipcode", Zip), ("postal code", Zip), ("postcode", Zip),
     ("dob", Date), ("d.o.b", Date), ("date of birth", Date), ("birth date", Date),
@@ -252,6 +261,9 @@ const FILLER: &[&str] = &[
     "num",
     "number",
     "nbr",
+    // Chat misspellings of "number" ("claim numbr C5942", "serial nmbr is ...").
+    "numbr",
+    "nmbr",
     "id",
     "is",
     "was",

@@ -79,14 +79,16 @@ impl Formats {
         for c in self.udi.captures_iter(norm) {
             let (m, gtin) = (c.get(0).expect("group 0"), &c[1]);
             let confidence = if checksum::gtin(gtin) { CHECKED } else { UDI_UNCHECKED };
-            push(m.start(), m.end(), Label::Device, confidence);
+            // The last part's pattern takes `.`, `/` and `-`; at the end they are the sentence's.
+            let end = m.start() + m.as_str().trim_end_matches(['.', '/', '-']).len();
+            push(m.start(), end, Label::Device, confidence);
         }
     }
 }
 
 /// A VIN has letters (its manufacturer code) and ends in a serial of digits; a 17-digit number
 /// or a 17-letter word with a lucky check digit is not one.
-fn vin_like(v: &str) -> bool {
+pub(super) fn vin_like(v: &str) -> bool {
     let b = v.as_bytes();
     b.iter().any(u8::is_ascii_uppercase) && b[13..].iter().all(u8::is_ascii_digit)
 }
@@ -156,6 +158,8 @@ mod tests {
         assert_eq!(found("3782-822463-10005"), vec![(Label::Account, "3782-822463-10005")]);
         let udi = "(01)00844588003288(17)141120(10)7654321D(21)XYZ1234";
         assert_eq!(found(udi), vec![(Label::Device, udi)]);
+        let s = "UDI (01)00844588003288(21)XYZ1234. Next";
+        assert_eq!(found(s), vec![(Label::Device, "(01)00844588003288(21)XYZ1234")]);
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //!    value that follows takes the cue's label at 0.9 (`token.rs` decides where it ends and
 //!    vetoes dates, doses, ratios and words). Cues with a check digit (card, routing, NPI, DEA,
 //!    VIN, MBI) raise a passing value to 0.95 and keep a failing one at 0.8: people mistype.
+//!    A locative phrase may sit between cue and value ("lot number on the vaccine card was X");
+//!    the first cue to claim a value keeps it, so the card named in the phrase does not. The
+//!    generic ID_OTHER cues give way to a value whose check digit proves it a VIN.
 //! 2. **Formats without a cue** (`formats.rs`): VIN, DEA, MBI, payment card and GS1 UDI, each
 //!    confirmed by a check digit or a strict pattern, at 0.95 (0.9 for the MBI, which has none).
 //!    A cued value wins over a format: `MRN: 1HGCM82633A004352` is what the author called it.
@@ -14,6 +17,8 @@
 
 mod formats;
 mod token;
+
+use std::collections::HashSet;
 
 use regex::Regex;
 
@@ -43,6 +48,46 @@ const MAX_LOOKAHEAD: usize = 40;
 
 /// Cue phrases whose values may be names without digits (`username: jane_doe`).
 const USERNAME_CUES: &[&str] = &["username", "user name", "user id", "login"];
+
+/// Cue phrases whose values may be booking-style codes with a single digit (`BMR6VE`). Only
+/// these: after `case of` the same shape is a gene or a test (`BRCA1`, `HBA1C`).
+const CODE_CUES: &[&str] = &[
+    "confirmation",
+    "confirmation number",
+    "confirmation #",
+    "confirmation code",
+    "booking",
+    "record locator",
+    "ticket",
+    "ticket #",
+    "ticket number",
+    "ref #",
+    "ref#",
+    "reference #",
+    "reference number",
+];
+
+/// What a cue's value may look like beyond the usual two digits.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// At least two digits.
+    Plain,
+    /// Also a name with `_`, `.` or `-` and no digits (`jane_doe`).
+    Username,
+    /// Also a capitals-and-digits code with one digit (`BMR6VE`).
+    Code,
+}
+
+/// Prepositions that open a phrase saying where a value is written: "lot number on the vaccine
+/// card was ...", "serial number off the box is ...". A cue inside that phrase (`card`) names the
+/// place, not the value.
+const LOCATIVE: &[&str] = &["on", "from", "off"];
+
+/// Words that close a locative phrase and introduce the value.
+const COPULA: &[&str] = &["is", "was", "reads", "says", "shows"];
+
+/// Most words a locative phrase may run past the first one the direct walk could not pass.
+const MAX_LOCATIVE_WORDS: usize = 4;
 
 /// The ids recognizer.
 pub(crate) struct Ids {
@@ -83,9 +128,12 @@ impl Recognizer for Ids {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let first = out.len();
+        // Starts of values already taken by a cue: the first cue to claim a value keeps it
+        // ("lot number on the vaccine card was X" is the lot's, not the card's).
+        let mut claimed = HashSet::new();
         for cue in text.cues() {
             if let Some(label) = label_of(cue.kind) {
-                self.cued(text, *cue, label, out);
+                self.cued(text, *cue, label, &mut claimed, out);
             }
         }
         let cued = Spans::new(&out[first..]);
@@ -158,17 +206,45 @@ fn free_standing(b: &[u8], s: usize, e: usize) -> bool {
 }
 
 impl Ids {
-    /// Finds the value `cue` labels, and any list of same-format values after it.
-    fn cued(&self, text: &Text<'_>, cue: Cue, label: Label, out: &mut Vec<Candidate>) {
+    /// Finds the value `cue` labels, and any list of same-format values after it, unless an
+    /// earlier cue has `claimed` it.
+    fn cued(
+        &self,
+        text: &Text<'_>,
+        cue: Cue,
+        label: Label,
+        claimed: &mut HashSet<usize>,
+        out: &mut Vec<Candidate>,
+    ) {
         let b = text.norm().as_bytes();
-        let username = USERNAME_CUES.contains(&&text.lower()[cue.start..cue.end]);
+        let phrase = &text.lower()[cue.start..cue.end];
+        let shape = if USERNAME_CUES.contains(&phrase) {
+            Shape::Username
+        } else if CODE_CUES.contains(&phrase) {
+            Shape::Code
+        } else {
+            Shape::Plain
+        };
         let limit = (cue.end + MAX_LOOKAHEAD).min(b.len());
         let mut q = cue.end;
         // Walk the words after the cue while the cue still labels them directly: filler words
         // ("number", "is", "no.") are skipped, anything else ends the search.
         while let Some(p) = (q..limit).find(|&i| b[i].is_ascii_alphanumeric()) {
             if text.cue_before(p) != Some(cue) || inside_other_cue(text, p, cue) {
+                let Some(v) = after_locative(text, cue, p) else { return };
+                if let Some(t) = value_at(text, v, cue.kind, shape) {
+                    if claimed.insert(t.start) {
+                        let value = &text.norm()[t.start..t.end];
+                        let (label, confidence) = label_and_confidence(cue.kind, label, value);
+                        out.push(Candidate { start: t.start, end: t.end, label, confidence });
+                    }
+                }
                 return;
+            }
+            let word_end = (p..b.len()).find(|&i| !b[i].is_ascii_alphanumeric()).unwrap_or(b.len());
+            if is_filler_word(text, cue, p, word_end) {
+                q = word_end;
+                continue;
             }
             if cue.kind == CueKind::Device {
                 if let Some(m) = self.mac.find(&text.norm()[p..]) {
@@ -178,19 +254,36 @@ impl Ids {
                     }
                 }
             }
-            if let Some(t) = value_at(text, p, cue.kind, username) {
-                out.push(Candidate {
-                    start: t.start,
-                    end: t.end,
-                    label,
-                    confidence: confidence(cue.kind, &text.norm()[t.start..t.end]),
-                });
-                list_after(text, &t, cue.kind, label, username, out);
+            if let Some(t) = value_at(text, p, cue.kind, shape) {
+                if !claimed.insert(t.start) {
+                    return;
+                }
+                let value = &text.norm()[t.start..t.end];
+                let (label, confidence) = label_and_confidence(cue.kind, label, value);
+                out.push(Candidate { start: t.start, end: t.end, label, confidence });
+                list_after(text, &t, cue.kind, label, shape, out);
                 return;
             }
-            q = (p..b.len()).find(|&i| !b[i].is_ascii_alphanumeric()).unwrap_or(b.len());
+            q = word_end;
         }
     }
+}
+
+/// True when the word `p..e` is one of the cue's filler words ("transmitter ID 4Z2543"): the
+/// cue still labels the next word directly. A filler word must not lead a spaced value
+/// (`ID 4Z2543`). After a plate cue capitals are the plate's own letters (`BE 82115`), and a
+/// word glued to the value by a dash is its prefix (`PT-0093321`).
+fn is_filler_word(text: &Text<'_>, cue: Cue, p: usize, e: usize) -> bool {
+    let b = text.norm().as_bytes();
+    let capitals = b[p..e].iter().all(u8::is_ascii_uppercase);
+    if !b[p..e].iter().all(u8::is_ascii_alphabetic) || (cue.kind == CueKind::Plate && capitals) {
+        return false;
+    }
+    let next = (e..b.len()).find(|&i| b[i].is_ascii_alphanumeric());
+    next.is_some_and(|n| {
+        let glued = n == e + 1 && b"-./".contains(&b[e]);
+        !glued && text.cue_before(n) == Some(cue) && !inside_other_cue(text, n, cue)
+    })
 }
 
 /// True when `p` starts or falls inside a cue other than `cue` ("Pacemaker S/N PJN123": the walk
@@ -201,12 +294,82 @@ fn inside_other_cue(text: &Text<'_>, p: usize, cue: Cue) -> bool {
     i > 0 && cues[i - 1].end > p && cues[i - 1] != cue
 }
 
+/// Where the value starts after a locative phrase ("lot number on the vaccine card was X"), when
+/// the direct walk from `cue` stopped at the word at `p` and a preposition of [`LOCATIVE`] came
+/// before it. The phrase runs over at most [`MAX_LOCATIVE_WORDS`] more words without digits and
+/// ends with a word of [`COPULA`] or a colon.
+fn after_locative(text: &Text<'_>, cue: Cue, p: usize) -> Option<usize> {
+    let lower = text.lower();
+    let b = lower.as_bytes();
+    let opened = lower[cue.end..p]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| LOCATIVE.contains(&w));
+    if !opened {
+        return None;
+    }
+    let value_at = |j: usize| b.get(j).is_some_and(u8::is_ascii_alphanumeric).then_some(j);
+    let mut i = p;
+    for _ in 0..=MAX_LOCATIVE_WORDS {
+        let e = (i..b.len()).find(|&j| !b[j].is_ascii_alphanumeric()).unwrap_or(b.len());
+        if !b[i..e].iter().all(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let mut j = e;
+        while b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        if b.get(j) == Some(&b':') {
+            j += 1;
+            while b.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            return value_at(j);
+        }
+        if COPULA.contains(&&lower[i..e]) && j > e {
+            return value_at(j);
+        }
+        if j == e || !b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        i = j;
+    }
+    None
+}
+
+/// The label and confidence of a cued value. ID_OTHER is the catch-all: a value under a generic
+/// cue ("accident claim", "ref") whose own check digit proves it a VIN is a vehicle number.
+fn label_and_confidence(kind: CueKind, label: Label, v: &str) -> (Label, f32) {
+    let c = token::compact(v);
+    if kind == CueKind::IdOther && c.len() == 17 && formats::vin_like(&c) && checksum::vin(&c) {
+        return (Label::Vehicle, CUED_CHECKED);
+    }
+    (label, confidence(kind, v))
+}
+
 /// The value at `p` if it is a plausible identifier for a `kind` cue.
-fn value_at(text: &Text<'_>, p: usize, kind: CueKind, username: bool) -> Option<Token> {
+fn value_at(text: &Text<'_>, p: usize, kind: CueKind, shape: Shape) -> Option<Token> {
     let b = text.norm().as_bytes();
+    let username = shape == Shape::Username;
     let mut t = token::parse(b, p, username)?;
-    // "CA DL B1234567", "TX 12345678": the issuing state is not part of the number.
-    if matches!(kind, CueKind::License | CueKind::Plate) && t.spaced {
+    // "plate TX ABC-1234", "DL NY 123-456-789": a lone issuing state before a punctuated number.
+    if matches!(kind, CueKind::License | CueKind::Plate)
+        && t.groups.len() == 1
+        && token::is_state_code(&text.norm()[t.start..t.end])
+        && b.get(t.end) == Some(&b' ')
+    {
+        t = token::parse(b, t.end + 1, username)?;
+    }
+    // "plate P55 XLG": a plate may end in a group of three letters (the British format).
+    if kind == CueKind::Plate {
+        if let Some(e) = plate_letters(b, &t) {
+            t.groups.push((t.end + 1, e));
+            t.end = e;
+            t.spaced = true;
+        }
+    }
+    // "CA DL B1234567", "TX 12345678": the issuing state is not part of a licence number. A
+    // plate keeps its leading letters: "AB 12345" is a plate format, and state codes are letters.
+    if kind == CueKind::License && t.spaced {
         let (s, e) = t.groups[0];
         if token::is_state_code(&text.norm()[s..e]) && t.groups[1].1 - t.groups[1].0 >= 5 {
             t.groups.remove(0);
@@ -223,7 +386,22 @@ fn value_at(text: &Text<'_>, p: usize, kind: CueKind, username: bool) -> Option<
     if b.get(t.end) == Some(&b'@') {
         return None;
     }
-    plausible(&text.norm()[t.start..t.end], kind, username).then_some(t)
+    plausible(&text.norm()[t.start..t.end], kind, shape).then_some(t)
+}
+
+/// The end of a three-letter group after the plate `t` ("P55 XLG"), when `t` ends in digits
+/// and the group stands alone.
+fn plate_letters(b: &[u8], t: &Token) -> Option<usize> {
+    let (s, e) = *t.groups.last()?;
+    if !b[s..e].iter().any(u8::is_ascii_digit) || b.get(t.end) != Some(&b' ') {
+        return None;
+    }
+    let g = t.end + 1;
+    let ge = (g..b.len()).find(|&j| !b[j].is_ascii_alphanumeric()).unwrap_or(b.len());
+    let alone = !b.get(ge).is_some_and(|&c| {
+        b"-./".contains(&c) && b.get(ge + 1).is_some_and(u8::is_ascii_alphanumeric)
+    });
+    (ge - g == 3 && b[g..ge].iter().all(u8::is_ascii_uppercase) && alone).then_some(ge)
 }
 
 /// True when an age cue (`yo`, `years old`) directly follows `end`.
@@ -232,21 +410,31 @@ fn followed_by_age(text: &Text<'_>, end: usize) -> bool {
 }
 
 /// Whether `v` has the shape of an identifier for a `kind` cue.
-fn plausible(v: &str, kind: CueKind, username: bool) -> bool {
+fn plausible(v: &str, kind: CueKind, shape: Shape) -> bool {
     let (alnum, digits) = token::counts(v);
     let min_digits = if kind == CueKind::Plate { 1 } else { 2 };
-    let shaped = if username && digits == 0 {
+    let shaped = if shape == Shape::Username && digits == 0 {
         // A username without digits needs an internal separator (`jane_doe`, `j.doe`), so
         // `login failed` is not one.
         alnum >= 3 && v.bytes().any(|c| b"_.-".contains(&c))
     } else {
-        digits >= min_digits
+        digits >= min_digits || (shape == Shape::Code && is_code_word(v))
     };
     alnum >= 4
         && shaped
         && !token::is_date_or_ratio(v)
         && !token::is_quantity(v)
         && !token::is_year(v)
+}
+
+/// A booking-style code with a single digit (`BMR6VE`, `FWM4CD`): one word of five to ten
+/// capitals and digits with at least two letters. Lower case is refused: `covid19` is a word.
+fn is_code_word(v: &str) -> bool {
+    let letters = v.bytes().filter(u8::is_ascii_uppercase).count();
+    (5..=10).contains(&v.len())
+        && v.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && v.bytes().any(|c| c.is_ascii_digit())
+        && letters >= 2
 }
 
 /// Confidence of a cued value: the check digit of a checked kind raises or lowers it.
@@ -275,7 +463,7 @@ fn list_after(
     first: &Token,
     kind: CueKind,
     label: Label,
-    username: bool,
+    shape: Shape,
     out: &mut Vec<Candidate>,
 ) {
     let b = text.norm().as_bytes();
@@ -301,7 +489,7 @@ fn list_after(
         while b.get(i) == Some(&b' ') && i < end + 8 {
             i += 1;
         }
-        let Some(t) = value_at(text, i, kind, username) else { return };
+        let Some(t) = value_at(text, i, kind, shape) else { return };
         if t.signature(b) != sig {
             return;
         }
@@ -440,6 +628,52 @@ mod tests {
         assert_eq!(ids("ref'd by 123456789012"), one(Label::IdOther, "123456789012"));
         assert_eq!(ids("SSN 123456789"), vec![]);
         assert_eq!(ids("stamp 20240314103000"), vec![]);
+    }
+
+    #[test]
+    fn a_locative_phrase_keeps_the_first_cue() {
+        assert_eq!(
+            ids("lot number on the vaccine card was 8812-04"),
+            one(Label::Device, "8812-04")
+        );
+        assert_eq!(ids("serial no. off the box: ZK449120"), one(Label::Device, "ZK449120"));
+        // No preposition, or a word with digits inside: the phrase is not a location.
+        assert_eq!(ids("lot number vaccine card was 8812-04"), one(Label::Account, "8812-04"));
+        assert_eq!(ids("lot on batch 12 is 8812-04"), vec![]);
+    }
+
+    #[test]
+    fn filler_words_do_not_lead_values() {
+        assert_eq!(ids("transmitter ID 4Z2543"), one(Label::Device, "4Z2543"));
+        assert_eq!(ids("Patient ID: PT-0093321."), one(Label::Mrn, "PT-0093321"));
+        assert_eq!(ids("plate BE 82115"), one(Label::Vehicle, "BE 82115"));
+    }
+
+    #[test]
+    fn code_words_need_capitals_a_digit_and_a_code_cue() {
+        assert!(is_code_word("BMR6VE") && is_code_word("FWM4CD"));
+        assert!(!is_code_word("bmr6ve") && !is_code_word("T2DM") && !is_code_word("ABCDEF"));
+        assert_eq!(ids("confirmation # FWM4CD"), one(Label::IdOther, "FWM4CD"));
+        assert_eq!(ids("case BRCA1"), vec![]);
+    }
+
+    #[test]
+    fn a_checked_vin_under_a_generic_cue_is_a_vehicle() {
+        let (label, c) =
+            label_and_confidence(CueKind::IdOther, Label::IdOther, "1HGCM82633A004352");
+        assert_eq!((label, c), (Label::Vehicle, CUED_CHECKED));
+        let (label, _) =
+            label_and_confidence(CueKind::IdOther, Label::IdOther, "1HGCM82633A004353");
+        assert_eq!(label, Label::IdOther);
+        let (label, _) = label_and_confidence(CueKind::Mrn, Label::Mrn, "1HGCM82633A004352");
+        assert_eq!(label, Label::Mrn);
+    }
+
+    #[test]
+    fn plates_take_a_trailing_letter_group() {
+        assert_eq!(ids("plate P55 XLG."), one(Label::Vehicle, "P55 XLG"));
+        assert_eq!(ids("plate 7ABC123 XLGA"), one(Label::Vehicle, "7ABC123"));
+        assert_eq!(ids("plate TX ABC-1234"), one(Label::Vehicle, "ABC-1234"));
     }
 
     #[test]

@@ -160,14 +160,19 @@ fn numeric_groups<'a>(v: &'a str, seps: &[u8]) -> Option<Vec<&'a str>> {
     parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())).then_some(parts)
 }
 
-/// Dates (`03/14/2024`, `2024-03-14`, `3.14.24`), month/year (`3/2024`) and ratios or doses
-/// (`128/82`, `5/325`): numbers that follow an id cue by accident.
+/// Dates (`03/14/2024`, `2024-03-14`, `3.14.24`), month/year (`3/2024`), year ranges
+/// (`2020-2022`) and ratios or doses (`128/82`, `5/325`): numbers that follow an id cue by
+/// accident.
 pub(super) fn is_date_or_ratio(v: &str) -> bool {
     let Some(parts) = numeric_groups(v, b"/-.") else { return false };
     let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
     let seps: Vec<u8> = v.bytes().filter(|c| !c.is_ascii_digit()).collect();
     match *lens.as_slice() {
-        [a, b] => (seps[0] == b'/' && a <= 4 && b <= 4) || (a <= 2 && b <= 2),
+        [a, b] => {
+            (seps[0] == b'/' && a <= 4 && b <= 4)
+                || (a <= 2 && b <= 2)
+                || (is_year(parts[0]) && is_year(parts[1]))
+        }
         [a, b, c] => {
             let n = |k: usize| parts[k].parse::<u32>().unwrap_or(0);
             let month_day = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
@@ -180,7 +185,9 @@ pub(super) fn is_date_or_ratio(v: &str) -> bool {
     }
 }
 
-/// Decimals and decimal ranges: lab values and reference ranges (`3.5-5.0`, `7.42`).
+/// Decimals and decimal ranges: lab values and reference ranges (`3.5-5.0`, `7.42`). A whole
+/// part with a leading zero (`036.822654`, a state licence number) is not a measured value:
+/// quantities are written `0.5`, never `03.5`.
 pub(super) fn is_quantity(v: &str) -> bool {
     if !v.contains('.') {
         return false;
@@ -191,6 +198,7 @@ pub(super) fn is_quantity(v: &str) -> bool {
         let frac = it.next();
         it.next().is_none()
             && !whole.is_empty()
+            && !(whole.len() > 1 && whole.starts_with('0'))
             && whole.bytes().all(|c| c.is_ascii_digit())
             && match frac {
                 Some(f) => !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()),
@@ -199,8 +207,9 @@ pub(super) fn is_quantity(v: &str) -> bool {
     })
 }
 
-/// A bare year, 1900-2099 (`Policy 2024 update`, `cert 2019`).
+/// A bare year, 1900-2099 (`Policy 2024 update`, `cert 2019`), or a decade (`the 1990s`).
 pub(super) fn is_year(v: &str) -> bool {
+    let v = v.strip_suffix('s').unwrap_or(v);
     v.len() == 4
         && v.bytes().all(|c| c.is_ascii_digit())
         && (v.starts_with("19") || v.starts_with("20"))
@@ -316,6 +325,7 @@ mod tests {
         {
             assert!(is_date_or_ratio(v), "{v}");
         }
+        assert!(is_date_or_ratio("2020-2022") && !is_date_or_ratio("2020-4318122"));
         for v in
             ["12-3456-78", "0012345/0012346", "123-45-6789", "2024-0091", "03/14-2024", "30-22-81"]
         {
@@ -324,10 +334,11 @@ mod tests {
         for v in ["3.5-5.0", "7.42", "140.5", "0.9/1.2"] {
             assert!(is_quantity(v), "{v}");
         }
-        for v in ["12.345.678", "A1.2", "1234"] {
+        for v in ["12.345.678", "A1.2", "1234", "036.822654", "041.150380"] {
             assert!(!is_quantity(v), "{v}");
         }
         assert!(is_year("2024") && is_year("1961") && !is_year("2124") && !is_year("20245"));
+        assert!(is_year("1990s") && !is_year("1990x"));
         assert!(is_timestamp("20240314103000") && is_timestamp("202403141030"));
         assert!(!is_timestamp("123456789012") && !is_timestamp("20241314103000"));
     }
