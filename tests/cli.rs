@@ -168,11 +168,15 @@ fn corpus_scrubbed_into_a_vault_file_comes_back_byte_for_byte() {
     let mut wrong = Vec::new();
     for (doc, b) in docs.iter().zip(&back) {
         assert_eq!(doc["id"], b["id"]);
-        if b["text"].as_str().unwrap() != expected_back(doc) {
-            wrong.push(doc["id"].to_string());
+        let (got, want) = (b["text"].as_str().unwrap(), expected_back(doc));
+        if got != want {
+            let at = got.chars().zip(want.chars()).take_while(|(a, b)| a == b).count();
+            let around =
+                |s: &str| s.chars().skip(at.saturating_sub(20)).take(50).collect::<String>();
+            wrong.push(format!("{}: {:?} != {:?}", doc["id"], around(got), around(&want)));
         }
     }
-    assert!(wrong.is_empty(), "{} documents did not come back: {wrong:?}", wrong.len());
+    assert!(wrong.is_empty(), "{} documents did not come back:\n{}", wrong.len(), wrong.join("\n"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

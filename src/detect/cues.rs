@@ -214,7 +214,7 @@ const PHRASES: &[(&str, CueKind)] = &[
     ("cholesterol", Vital), ("troponin", Vital), ("lactate", Vital), ("pco2", Vital),
     ("po2", Vital), ("hct", Vital), ("mcv", Vital), ("alt", Vital), ("ast", Vital),
     // Scores and exam grades written as fractions (`GCS 14/15`, `MMSE 27/30`, `strength 5/5`).
-    ("score", Vital), ("apgar", Vital), ("apgars", Vital), ("strength", Vital), ("grip", Vital), ("grip strength", Vital), ("motor", Vital), ("reflexes", Vital), ("dtrs", Vital),
+    ("score", Vital), ("apgar", Vital), ("apgars", Vital), ("strength", Vital), ("grip", Vital), ("grip strength", Vital), ("grade", Vital), ("motor", Vital), ("reflexes", Vital), ("dtrs", Vital),
     ("murmur", Vital), ("acuity", Vital), ("visual acuity", Vital), ("vision", Vital),
     ("mmse", Vital), ("moca", Vital), ("phq-9", Vital), ("phq9", Vital), ("gad-7", Vital),
     ("icd", Code), ("icd-10", Code), ("icd10", Code), ("icd-9", Code), ("icd-10-cm", Code),

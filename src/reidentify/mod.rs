@@ -104,12 +104,15 @@ impl Rehydrator {
                     }
                     // Restored where the date recognizer sees a date: exactly as issued, or in
                     // another spelling (below).
-                    numeric.insert((Label::Date, p.surrogate.clone()), i);
+                    // NOTE: two spellings of one date can get the same surrogate when it lands
+                    // in May (`Feb 21` and `February 21` both become `May 9`); the first issued
+                    // spelling is the one restored.
+                    numeric.entry((Label::Date, p.surrogate.clone())).or_insert(i);
                 }
                 // "90+" is an aggregate shared by every age over 89: not reversible by design.
                 Label::Age if p.surrogate.ends_with('+') => {}
                 Label::Age => {
-                    numeric.insert((Label::Age, p.surrogate.clone()), i);
+                    numeric.entry((Label::Age, p.surrogate.clone())).or_insert(i);
                 }
                 _ => {
                     if matches!(p.label, Label::Phone | Label::Fax | Label::Ssn) {

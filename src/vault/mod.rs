@@ -178,7 +178,10 @@ impl VaultCore {
                 Err(error) => out.errors.push(RecordError { record_id, error }),
             }
         }
-        live.sort_by(|(a_id, a), (b_id, b)| (a.created_at_ms, a_id).cmp(&(b.created_at_ms, b_id)));
+        // NOTE: a stable sort: entries made in the same millisecond keep the store's order (the
+        // order they were written in, for the memory and file stores), so a session restores
+        // its pairs in the order they were issued.
+        live.sort_by_key(|(_, e)| e.created_at_ms);
         out.entries = live.into_iter().map(|(_, entry)| entry).collect();
         Ok(out)
     }
