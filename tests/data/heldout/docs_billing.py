@@ -51,5 +51,7 @@ Injury: L hand laceration, table saw. 6 sutures. Off work 3 days.""",
 
     """Provider credentialing: Dr. [[NAME|Yasmin El-Amin]], NPI [[LICENSE|1284503970]], CA medical license [[LICENSE|A 158832]], DEA [[LICENSE|FK9021572]]. Board cert exp [[DATE|12/31/2026]]. Practice phone [[PHONE|(555) 777-2040]].""",
 
+    """IT security ticket [[ID_OTHER|INC0048812]]: portal account for patient [[NAME|Reginald Amos]] (SSN on file [[SSN|229 61 0917]]) logged in from [[IP|198.51.100.23]] and [[IP|fe80::1ff:fe23:4567:890a]] within 3 minutes on [[DATE|Mar 30]]. Password reset link sent to [[EMAIL|r_amos(at)example(dot)org]].""",
+
     """Lost & found / security log: pt's hearing aid turned in, serial [[DEVICE|PH-0983377-R]], belongs to room 5 east, pt [[NAME|Mabel Crosby]] ([[AGE|ninety-six]]). Returned to daughter [[NAME|Ann]] at 14:05, ID checked: WA DL [[LICENSE|WDL8K2J4M9PQ]].""",
 ]

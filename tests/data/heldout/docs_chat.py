@@ -9,7 +9,7 @@ CHAT = [
     "im at my daughters place in [[CITY|Flagstaff]] til the [[DATE|19th]], her landline is [[PHONE|555.640.2218]] if the cell dies 🙏",
     "can i email the pics of my rash?? my email is [[EMAIL|bobbyjoe.tanner55@example.org]]",
     "my email is [[EMAIL|k dot yamamoto at example dot org]] (spelled it out bc last time it bounced)",
-    "Hi, this is [[NAME|Priya]]'s husband [[NAME|Arjun Mehta]]. She had the colonoscopy on [[DATE|Tues 3/4]]... wait no it was wed. anyway [[DATE|3/5]]. The biopsy results arent in the portal yet",
+    "Hi, this is [[NAME|Priya]]'s husband [[NAME|Arjun Mehta]]. She had the colonoscopy on Tues [[DATE|3/4]]... wait no it was wed. anyway [[DATE|3/5]]. The biopsy results arent in the portal yet",
     "hey so i moved!! new address is [[ADDRESS|1187 Larkspur Ln apt 3]] [[CITY|bozeman]] MT [[ZIP|59715]], pls send the bill there not the old place",
     "they want my ssn for the payment plan?? its [[SSN|412 38 7719]]. is this portal safe",
     "appt got moved to [[DATE|the 4th]] at 10:30 right? or was it [[DATE|the 14th]]. my memory is not great since the stroke",
@@ -50,5 +50,6 @@ CHAT = [
     "pls call my cell not the house. cell: [[PHONE|555-421-0099]]. house: dont call, my ex [[NAME|Rick]] still lives there",
     "born in [[DATE|6/2024]]... no wait thats my granddaughter lol. me: [[DATE|9 Feb 1950]]",
     "can u renew my handicap placard form, car is a 2012 buick, vin [[VEHICLE|1HGCM82633A004352]]... actually no thats the honda. whatever dmv needs",
+    "social security office needs a letter from u saying im disabled. my ss# [[SSN|621-04-8837]] and the case worker is mr. [[NAME|delacroix]] in [[COUNTY|St. Tammany Parish]] office, fax [[FAX|985 555 0161]]",
     "hello. i am writing for my grandmother. she is [[AGE|ninety-one]] year old and does not speak english. her name is [[NAME|Nguyen Thi Lan]] and her phone is [[PHONE|555 380 7265]]",
 ]

@@ -75,7 +75,7 @@ A/P: Septic shock 2/2 E. coli bacteremia, source likely biliary. Cont pip-tazo. 
 Date of surgery: [[DATE|Feb. 9th, 2024]]
 Surgeon: [[NAME|Catalina Ibarra]], MD. Assistant: [[NAME|Reed Halvorsen]], MD.
 Procedure: Left total knee arthroplasty.
-Implants: femoral component UDI [[DEVICE|(01)10614267003215(17)281130(10)K88213]]; tibial tray lot [[DEVICE|LOT 2291-AC]], serial [[DEVICE|TT-0048213]]; poly insert 10 mm.
+Implants: femoral component UDI [[DEVICE|(01)10614267003215(17)281130(10)K88213]]; tibial tray lot [[DEVICE|2291-AC]], serial [[DEVICE|TT-0048213]]; poly insert 10 mm.
 EBL 150 mL. Tourniquet time 72 min. No complications. Pt to PACU in stable condition.""",
 
     # cardiology device clinic
