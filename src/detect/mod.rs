@@ -7,9 +7,10 @@
 
 pub(crate) mod checksum;
 mod cues;
-// NOTE: the name recognizer will use the lookups; until then only `is_known_name` is.
+// NOTE: the name recognizer will use the lookups; until then only `is_known_name` and the
+// surrogate generators (`crate::surrogate::names`) do.
 #[allow(dead_code)]
-mod dict;
+pub(crate) mod dict;
 mod recognizers;
 mod resolve;
 mod text;

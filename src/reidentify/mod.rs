@@ -92,6 +92,8 @@ type Rep = (usize, usize, String);
 impl Rehydrator {
     /// A rehydrator for these pairs and date offset (from [`crate::surrogate::Surrogates`]).
     pub fn new(pairs: &[Pair], date_offset: i64) -> Self {
+        let pairs = with_name_parts(pairs);
+        let pairs = pairs.as_slice();
         let mut variants = Vec::new();
         let mut digits = HashMap::new();
         let mut original_dates = HashSet::new();
@@ -320,6 +322,42 @@ fn continues_number(text: &str, s: usize, e: usize) -> bool {
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let sep = |c: u8| c == b'.' || c == b',';
     (e < b.len() && sep(b[e]) && digit_at(e + 1)) || (s >= 2 && sep(b[s - 1]) && digit_at(s - 2))
+}
+
+/// The pairs plus what an LLM makes of a name: each part alone (`Baker` for `Smith` after
+/// `John Baker` for `Dan Smith`) and initial plus surname (`J. Baker`). A spelling that is
+/// already some pair's surrogate is not added again.
+fn with_name_parts(pairs: &[Pair]) -> Vec<Pair> {
+    let mut out = pairs.to_vec();
+    let mut seen: HashSet<String> = pairs.iter().map(|p| p.surrogate.to_lowercase()).collect();
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    for p in pairs.iter().filter(|p| p.label == Label::Name) {
+        let (o, s) = (words(&p.original), words(&p.surrogate));
+        if o.len() != s.len() || o.len() < 2 {
+            continue;
+        }
+        let mut derived: Vec<(String, String)> = o
+            .iter()
+            .zip(&s)
+            .filter(|(a, b)| a.chars().count() > 1 && a != b)
+            .map(|(a, b)| (a.clone(), b.clone()))
+            .collect();
+        let (of, sf) = (o[0].chars().next(), s[0].chars().next());
+        if let (Some(of), Some(sf), Some(ol), Some(sl)) = (of, sf, o.last(), s.last()) {
+            derived.push((format!("{of}. {ol}"), format!("{sf}. {sl}")));
+        }
+        for (original, surrogate) in derived {
+            if seen.insert(surrogate.to_lowercase()) {
+                out.push(Pair { label: Label::Name, original, surrogate });
+            }
+        }
+    }
+    out
 }
 
 /// Tokens (runs of non-whitespace, and runs of whitespace) from the end, with their starts.

@@ -175,3 +175,36 @@ fn scrub_then_rehydrate_round_trips() {
     let r = Rehydrator::new(engine.pairs(), engine.date_offset());
     assert_eq!(r.rehydrate(&out.text), text);
 }
+
+#[test]
+fn a_full_name_pair_restores_its_parts_and_initials() {
+    let r = Rehydrator::new(&[pair(Label::Name, "Dan Smith", "John Baker")], 1);
+    assert_eq!(
+        r.rehydrate("Mr. Baker, J. Baker, BAKER, JOHN and john's note"),
+        "Mr. Smith, D. Smith, SMITH, DAN and dan's note"
+    );
+}
+
+#[test]
+fn names_scrubbed_by_the_engine_come_back_in_any_shape() {
+    let mut engine = Surrogates::new([11; 32]);
+    let text = "Pt Dan Smith seen with wife Ana Smith.";
+    let f = |needle: &str| {
+        let start = text.find(needle).unwrap();
+        Finding {
+            label: Label::Name,
+            start,
+            end: start + needle.len(),
+            confidence: 1.0,
+            recognizer: "t",
+        }
+    };
+    let out = engine.scrub(text, &[f("Dan Smith"), f("Ana Smith")], &Policy::new());
+    assert!(!out.text.contains("Smith") && !out.text.contains("Dan"), "{}", out.text);
+    let r = Rehydrator::new(engine.pairs(), engine.date_offset());
+    assert_eq!(r.rehydrate(&out.text), text);
+    let sur = &out.text[out.entities[0].start..out.entities[0].end];
+    let last = sur.split(' ').nth(1).unwrap();
+    assert_eq!(r.rehydrate(&format!("Dear Mr. {last},")), "Dear Mr. Smith,");
+    assert_eq!(r.rehydrate(&sur.to_uppercase()), "DAN SMITH");
+}

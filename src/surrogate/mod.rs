@@ -10,6 +10,7 @@
 
 pub(crate) mod date;
 mod generate;
+mod names;
 mod shape;
 
 use std::collections::HashMap;
@@ -170,6 +171,8 @@ pub struct Surrogates {
     used: HashMap<String, ()>,
     /// Surrogate ages issued (see [`Surrogates::age`]).
     age_surrogates: std::collections::HashSet<String>,
+    /// Name parts (and facility names) mapped so far.
+    names: names::NameBook,
     pairs: Vec<Pair>,
 }
 
@@ -210,6 +213,7 @@ impl Surrogates {
             forward: HashMap::new(),
             used: HashMap::new(),
             age_surrogates: Default::default(),
+            names: names::NameBook::default(),
             pairs: Vec::new(),
         };
         for p in pairs {
@@ -261,6 +265,9 @@ impl Surrogates {
         if p.label == Label::Age {
             self.age_surrogates.insert(p.surrogate.clone());
         }
+        if matches!(p.label, Label::Name | Label::LocationOther) {
+            self.names.learn(&p.original, &p.surrogate);
+        }
         self.pairs.push(p);
     }
 
@@ -281,11 +288,37 @@ impl Surrogates {
             if label == Label::Date {
                 return Some(DateExpr::parse(original)?.shifted(self.date_offset).render());
             }
+            // A name is written part by part from the book, in this spelling's case.
+            if label == Label::Name {
+                return self.names.name(&mut self.rng, original);
+            }
             return Some(Self::render_like(label, original, s));
         }
         let fresh = match label {
             Label::Date => Some(DateExpr::parse(original)?.shifted(self.date_offset).render()),
             Label::Age => self.age(original, policy),
+            Label::Name => {
+                let cand = self.names.name(&mut self.rng, original)?;
+                let cid = Self::identity(label, &cand);
+                (cid != id && !self.used.contains_key(&format!("s:{cid}"))).then_some(cand)
+            }
+            Label::City | Label::County | Label::Address | Label::LocationOther => {
+                let mut found = None;
+                for _ in 0..MAX_DRAWS {
+                    let cand = match label {
+                        Label::City => names::city(&mut self.rng, original),
+                        Label::County => names::county(&mut self.rng, original),
+                        Label::Address => names::address(&mut self.rng, original),
+                        _ => names::facility(&mut self.rng, &mut self.names, original),
+                    }?;
+                    let cid = Self::identity(label, &cand);
+                    if cid != id && !self.used.contains_key(&format!("s:{cid}")) {
+                        found = Some(cand);
+                        break;
+                    }
+                }
+                found
+            }
             _ => {
                 let mut found = None;
                 for _ in 0..MAX_DRAWS {
@@ -315,6 +348,7 @@ impl Surrogates {
         self.forward.clear();
         self.used.clear();
         self.age_surrogates.clear();
+        self.names = names::NameBook::default();
         for p in kept {
             self.remember(p);
         }
@@ -374,6 +408,14 @@ impl Surrogates {
                     shape::into_digit_layout(original, &s)
                 } else {
                     shape::into_layout(original, &s)
+                }
+            }
+            // Places keep the letter case this spelling uses.
+            Label::City | Label::County | Label::Address | Label::LocationOther => {
+                match date::Case::of(original) {
+                    date::Case::Upper => stored.to_uppercase(),
+                    date::Case::Lower => stored.to_lowercase(),
+                    date::Case::Title => stored.to_owned(),
                 }
             }
             _ => stored.to_owned(),

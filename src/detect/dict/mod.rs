@@ -170,6 +170,11 @@ pub(crate) fn random_city(r: u32) -> &'static str {
     pick(CITIES, r, |zips| zips.parse().is_ok_and(|n: u32| n >= RANDOM_CITY_MIN_ZIPS))
 }
 
+/// A county name (without the word `County`), chosen by the random `r`; lower case.
+pub(crate) fn random_county(r: u32) -> &'static str {
+    pick(COUNTIES, r, |_| true)
+}
+
 /// Finds `key` in a sorted list and returns the rest of its line after the tab ("" if none).
 ///
 /// Binary search over byte offsets: the middle offset snaps back to its line start, so the
