@@ -409,7 +409,8 @@ fn is_dateish(tok: &str) -> bool {
         "december",
     ];
     MONTHS.iter().any(|m| {
-        m.starts_with(&t) || (t.len() >= 3 && m.starts_with(&t[..3]) && t.len() <= m.len())
+        m.starts_with(&t)
+            || (t.len() <= m.len() && t.get(..3).is_some_and(|p| p.len() == 3 && m.starts_with(p)))
     })
 }
 

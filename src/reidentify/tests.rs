@@ -208,3 +208,11 @@ fn names_scrubbed_by_the_engine_come_back_in_any_shape() {
     assert_eq!(r.rehydrate(&format!("Dear Mr. {last},")), "Dear Mr. Smith,");
     assert_eq!(r.rehydrate(&sur.to_uppercase()), "DAN SMITH");
 }
+
+#[test]
+fn a_stream_split_inside_an_emoji_tail_does_not_panic() {
+    // Regression (found by tests/properties.rs): the date-tail check sliced a token by bytes.
+    let r = vault();
+    let text = "ok 😀a and John Baker";
+    assert_eq!(stream_all(&r, &["ok 😀a", " and John Baker"]), r.rehydrate(text));
+}
