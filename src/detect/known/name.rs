@@ -1,0 +1,435 @@
+//! Registered names (the patient's and the relatives'), found in any case and order.
+//!
+//! A registered name is split into parts with a role (given, middle, surname). The text is cut
+//! into word tokens once; each token is folded (`fold.rs`) and looked up among the parts by binary
+//! search, so the work is one lookup per word. Adjacent hits of the same person, with the initials
+//! and middle words between them, make one span: `Dan Smith`, `SMITH, DAN J`, `D. Smith`,
+//! `Smith's` (without the `'s`). Titles are never parts, so `Mr. Smith` gives `Smith`.
+//!
+//! Parts that are also everyday words (`Will`, `Rose`, `Brown`), particles (`van`, `de`) and
+//! two-letter parts are weak: alone, they count only in a name context (a title, a relation or
+//! greeting word before them, a possessive, or a capital letter inside a sentence).
+
+use zeroize::Zeroize;
+
+use super::fold::{fold, fold_into, is_apostrophe};
+use crate::detect::dict;
+use crate::detect::Candidate;
+use crate::label::Label;
+
+/// What a part is in the name it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Given,
+    Middle,
+    Surname,
+}
+
+/// One folded part of a registered name.
+#[derive(Zeroize)]
+struct Part {
+    key: String,
+    #[zeroize(skip)]
+    role: Role,
+    person: u32,
+    /// Needs a name context when it stands alone.
+    weak: bool,
+}
+
+/// The registered names, parts sorted by key.
+#[derive(Default)]
+pub(super) struct Names {
+    parts: Vec<Part>,
+    persons: u32,
+}
+
+/// Titles and suffixes that may appear in a registered name but are not part of it.
+const NOT_PARTS: [&str; 24] = [
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "jr", "sr", "ii", "iii", "iv",
+    "md", "do", "rn", "np", "pa", "phd", "dds", "esq", "lpn", "dmd",
+];
+
+/// Surname particles: part of the surname, never a name alone.
+const PARTICLES: [&str; 16] = [
+    "van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "dos", "bin", "ibn",
+    "al", "el",
+];
+
+/// Words right before a weak part that make it a name: titles, relations, greetings, slots.
+const CONTEXT: [&str; 52] = [
+    "mr", "mrs", "ms", "miss", "mx", "dr", "im", "is", "its", "am", "dear", "hi", "hey", "hello",
+    "thanks", "thx", "regards", "son", "daughter", "wife", "husband", "mom", "mum", "mother",
+    "dad", "father", "brother", "sister", "grandson", "granddaughter", "grandma", "grandpa",
+    "grandmother", "grandfather", "aunt", "uncle", "nephew", "niece", "partner", "spouse",
+    "fiance", "named", "called", "patient", "pt", "cc", "signed", "sincerely", "love", "from",
+    "with", "for",
+];
+
+impl Names {
+    /// Registers one person's name.
+    pub(super) fn add(&mut self, name: &str) {
+        let person = self.persons;
+        self.persons += 1;
+        for (word, role) in parse(name) {
+            for piece in word.split('-') {
+                let key = fold(piece);
+                if key.is_empty() {
+                    continue;
+                }
+                let weak = key.len() <= 2
+                    || PARTICLES.contains(&key.as_str())
+                    || dict::is_common_word(&key)
+                    || dict::is_medical_term(&key);
+                self.parts.push(Part { key, role, person, weak });
+            }
+        }
+        self.parts.sort_by(|a, b| a.key.cmp(&b.key));
+    }
+
+    /// True when no name is registered.
+    pub(super) fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// How many names are registered (for `Debug`).
+    pub(super) fn persons(&self) -> u32 {
+        self.persons
+    }
+
+    /// Wipes and forgets every name.
+    pub(super) fn clear(&mut self) {
+        self.parts.zeroize();
+        self.persons = 0;
+    }
+
+    /// The parts whose key is `key` (a range of `self.parts`). Parts of one letter are initials
+    /// and never match a whole word.
+    fn lookup(&self, key: &str) -> (usize, usize) {
+        if key.len() < 2 {
+            return (0, 0);
+        }
+        let lo = self.parts.partition_point(|p| p.key.as_str() < key);
+        let hi = lo + self.parts[lo..].partition_point(|p| p.key == key);
+        (lo, hi)
+    }
+
+    /// Does any part of `person` start with the letter `c`?
+    fn has_initial(&self, person: u32, c: u8) -> bool {
+        self.parts.iter().any(|p| p.person == person && p.key.as_bytes()[0] == c)
+    }
+
+    /// Appends a NAME candidate for every span of registered names in `norm`.
+    pub(super) fn find(&self, norm: &str, confidence: f32, out: &mut Vec<Candidate>) {
+        if self.is_empty() {
+            return;
+        }
+        let toks = self.tokens(norm);
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].hits.0 == toks[i].hits.1 {
+                i += 1;
+                continue;
+            }
+            let persons: Vec<u32> = self.persons_of(&toks[i]);
+            let mut first = i;
+            if i > 0 && toks[i - 1].initial.is_some() && joinable(norm, &toks[i - 1], &toks[i]) {
+                let c = toks[i - 1].initial.unwrap_or(0);
+                if persons.iter().any(|&p| self.has_initial(p, c)) {
+                    first = i - 1;
+                }
+            }
+            let mut last = i;
+            loop {
+                if toks[last].possessive {
+                    break;
+                }
+                let Some(next) = toks.get(last + 1) else { break };
+                if !joinable(norm, &toks[last], next) {
+                    break;
+                }
+                let comma = norm[toks[last].end..next.start].contains(',');
+                if self.shares_person(next, &persons) {
+                    if comma && !self.surname_then_given(&toks[last], next, &persons) {
+                        break;
+                    }
+                    last += 1;
+                    continue;
+                }
+                if let Some(c) = next.initial {
+                    let between = toks.get(last + 2).is_some_and(|t2| {
+                        self.shares_person(t2, &persons) && joinable(norm, next, t2)
+                    });
+                    let own = persons.iter().any(|&p| self.has_initial(p, c));
+                    let role_ok = !comma || self.is_role(&toks[last], &persons, Role::Surname);
+                    if (own || between) && role_ok {
+                        last += 1;
+                        continue;
+                    }
+                    break;
+                }
+                // One unregistered word between two parts of the same person: a middle name.
+                let bridge = !comma
+                    && !next.possessive
+                    && toks.get(last + 2).is_some_and(|t2| {
+                        self.shares_person(t2, &persons)
+                            && joinable(norm, next, t2)
+                            && !norm[next.end..t2.start].contains(',')
+                    })
+                    && middle_word(&norm[next.start..next.end]);
+                if bridge {
+                    last += 2;
+                    continue;
+                }
+                break;
+            }
+            let strong = toks[first..=last]
+                .iter()
+                .any(|t| self.parts[t.hits.0..t.hits.1].iter().any(|p| !p.weak));
+            if strong || self.weak_ok(norm, &toks, first, last) {
+                let mut end = toks[last].name_end;
+                if toks[last].initial.is_some() && norm[end..].starts_with('.') {
+                    end += 1;
+                }
+                out.push(Candidate { start: toks[first].start, end, label: Label::Name, confidence });
+            }
+            i = last + 1;
+        }
+    }
+
+    /// Cuts `norm` into word tokens and looks each up.
+    fn tokens(&self, norm: &str) -> Vec<Tok> {
+        let mut toks = Vec::new();
+        let mut key = String::new();
+        let mut start = None;
+        let mut prev: Option<char> = None;
+        let mut it = norm.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map(|&(_, n)| n);
+            let inner_apostrophe = is_apostrophe(c)
+                && prev.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic);
+            let part_of_word = c.is_alphabetic()
+                || inner_apostrophe
+                || (start.is_some() && ('\u{0300}'..='\u{036F}').contains(&c));
+            match (part_of_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    toks.push(self.token(norm, s, i, &mut key));
+                    start = None;
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        if let Some(s) = start {
+            toks.push(self.token(norm, s, norm.len(), &mut key));
+        }
+        toks
+    }
+
+    fn token(&self, norm: &str, start: usize, end: usize, key: &mut String) -> Tok {
+        let word = &norm[start..end];
+        fold_into(word, key);
+        let mut hits = self.lookup(key);
+        let mut name_end = end;
+        let mut possessive = false;
+        if hits.0 == hits.1 {
+            if let Some(stem) = possessive_stem(word) {
+                fold_into(stem, key);
+                hits = self.lookup(key);
+                name_end = start + stem.len();
+                possessive = hits.0 != hits.1;
+            }
+        }
+        let glued_digit = norm[..start].ends_with(|c: char| c.is_ascii_digit())
+            || norm[end..].starts_with(|c: char| c.is_ascii_digit());
+        if glued_digit {
+            hits = (0, 0);
+        }
+        let initial = (word.chars().count() == 1 && !glued_digit)
+            .then(|| key.bytes().next())
+            .flatten();
+        Tok { start, end, name_end, hits, initial, possessive }
+    }
+
+    fn persons_of(&self, t: &Tok) -> Vec<u32> {
+        let mut v: Vec<u32> = self.parts[t.hits.0..t.hits.1].iter().map(|p| p.person).collect();
+        v.dedup();
+        v
+    }
+
+    fn shares_person(&self, t: &Tok, persons: &[u32]) -> bool {
+        self.parts[t.hits.0..t.hits.1].iter().any(|p| persons.contains(&p.person))
+    }
+
+    fn is_role(&self, t: &Tok, persons: &[u32], role: Role) -> bool {
+        self.parts[t.hits.0..t.hits.1].iter().any(|p| persons.contains(&p.person) && p.role == role)
+    }
+
+    /// `SMITH, DAN`: a comma joins a surname to the given or middle name after it.
+    fn surname_then_given(&self, left: &Tok, right: &Tok, persons: &[u32]) -> bool {
+        self.is_role(left, persons, Role::Surname)
+            && (self.is_role(right, persons, Role::Given)
+                || self.is_role(right, persons, Role::Middle))
+    }
+
+    /// Whether a span of weak parts only stands in a name context.
+    fn weak_ok(&self, norm: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+        // Two registered parts side by side (`will brown`) are a name.
+        let hits = toks[first..=last].iter().filter(|t| t.hits.0 != t.hits.1).count();
+        if toks[last].possessive || hits >= 2 {
+            return true;
+        }
+        if first > 0 {
+            let before = &norm[toks[first - 1].end..toks[first].start];
+            if before.len() <= 3 && !before.contains('\n') {
+                let w = fold(&norm[toks[first - 1].start..toks[first - 1].end]);
+                if CONTEXT.contains(&w.as_str()) {
+                    return true;
+                }
+            }
+        }
+        let word = &norm[toks[first].start..toks[first].end];
+        let capital = word.starts_with(char::is_uppercase);
+        let all_caps_text = !norm.chars().any(char::is_lowercase);
+        capital && !all_caps_text && !sentence_start(norm, toks[first].start)
+    }
+}
+
+/// A word token of the text.
+struct Tok {
+    start: usize,
+    end: usize,
+    /// End of the name inside the token: before a possessive `'s`.
+    name_end: usize,
+    /// The parts it matches, a range of `Names::parts`.
+    hits: (usize, usize),
+    /// Its folded letter, when the token is one letter (an initial).
+    initial: Option<u8>,
+    /// It matched only without its `'s`.
+    possessive: bool,
+}
+
+/// Splits a registered name into words with their roles, dropping titles and suffixes.
+fn parse(name: &str) -> Vec<(String, Role)> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+            .filter(|w| !w.is_empty() && !NOT_PARTS.contains(&fold(w).as_str()))
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut out = Vec::new();
+    if let Some((last, rest)) = name.split_once(',') {
+        // `Smith, Dan J` and `Smith, Dan J, Jr`.
+        out.extend(words(last).into_iter().map(|w| (w, Role::Surname)));
+        let rest = rest.split(',').next().unwrap_or("");
+        for (k, w) in words(rest).into_iter().enumerate() {
+            out.push((w, if k == 0 { Role::Given } else { Role::Middle }));
+        }
+        return out;
+    }
+    let ws = words(name);
+    let n = ws.len();
+    // Particles right before the last word belong to the surname (`Anna van der Berg`).
+    let mut surname_from = n.saturating_sub(1);
+    while surname_from > 1 && PARTICLES.contains(&fold(&ws[surname_from - 1]).as_str()) {
+        surname_from -= 1;
+    }
+    for (k, w) in ws.into_iter().enumerate() {
+        let role = if k == 0 {
+            Role::Given
+        } else if k >= surname_from {
+            Role::Surname
+        } else {
+            Role::Middle
+        };
+        out.push((w, role));
+    }
+    out
+}
+
+/// `Smith's` and `Smith’s` give `Smith`.
+fn possessive_stem(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('s').or_else(|| word.strip_suffix('S'))?;
+    let c = stem.chars().next_back()?;
+    is_apostrophe(c).then(|| &stem[..stem.len() - c.len_utf8()])
+}
+
+/// Can two tokens belong to one name? Only spaces, one comma, an initial's period or a hyphen
+/// between them, on one line.
+fn joinable(norm: &str, a: &Tok, b: &Tok) -> bool {
+    let gap = &norm[a.end..b.start];
+    if gap.is_empty() || gap.len() > 3 || gap.matches(',').count() > 1 {
+        return false;
+    }
+    if gap == "-" {
+        return true;
+    }
+    gap.chars().all(|c| match c {
+        ' ' | ',' => true,
+        '.' => a.initial.is_some(),
+        _ => false,
+    })
+}
+
+/// An unregistered word that can sit between two parts of a name: capitalised, or a known name.
+fn middle_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) || dict::first_name(word).is_some()
+}
+
+/// Is `pos` the first word of a sentence (or of the text)?
+fn sentence_start(norm: &str, pos: usize) -> bool {
+    let before = norm[..pos].trim_end_matches([' ', '"', '(']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(registered: &[&str], text: &str) -> Vec<String> {
+        let mut n = Names::default();
+        for r in registered {
+            n.add(r);
+        }
+        let mut out = Vec::new();
+        n.find(text, 0.99, &mut out);
+        out.iter().map(|c| text[c.start..c.end].to_owned()).collect()
+    }
+
+    #[test]
+    fn every_order_and_case() {
+        let r = ["Dan Smith"];
+        assert_eq!(names(&r, "Pt: SMITH, DAN seen today"), ["SMITH, DAN"]);
+        assert_eq!(names(&r, "Smith, Dan"), ["Smith, Dan"]);
+        assert_eq!(names(&r, "spoke with D. Smith"), ["D. Smith"]);
+        assert_eq!(names(&r, "hi im dan smith"), ["dan smith"]);
+        assert_eq!(names(&r, "Mr. Smith called; Dan's wife too"), ["Smith", "Dan"]);
+        assert_eq!(names(&r, "Dan Q. Smith and Dan Quincy Smith"), ["Dan Q. Smith", "Dan Quincy Smith"]);
+    }
+
+    #[test]
+    fn registered_forms_are_parsed() {
+        assert_eq!(names(&["SMITH, DANIEL J"], "daniel j smith"), ["daniel j smith"]);
+        assert_eq!(names(&["Dr. Ana García-López, MD"], "garcia lopez"), ["garcia lopez"]);
+        assert_eq!(names(&["José Núñez"], "JOSE NUNEZ"), ["JOSE NUNEZ"]);
+        assert_eq!(names(&["Anna van der Berg"], "Ms. Van der Berg"), ["Van der Berg"]);
+    }
+
+    #[test]
+    fn weak_parts_need_a_name_context() {
+        let r = ["Will Brown"];
+        assert!(names(&r, "I will call back; brown stool noted").is_empty());
+        assert_eq!(names(&r, "hi its will"), ["will"]);
+        assert_eq!(names(&r, "I told Will yesterday"), ["Will"]);
+        assert_eq!(names(&r, "will brown here"), ["will brown"]);
+        assert_eq!(names(&r, "will's inhaler"), ["will"]);
+    }
+
+    #[test]
+    fn commas_join_only_surname_then_given() {
+        let r = ["Dan Smith"];
+        assert_eq!(names(&r, "Dan, Smith"), ["Dan", "Smith"]);
+        assert!(names(&r, "smithson and dana").is_empty());
+    }
+}
