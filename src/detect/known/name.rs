@@ -55,6 +55,20 @@ const PARTICLES: [&str; 16] = [
     "al", "el",
 ];
 
+/// Names that are everyday words in clinical notes and chat, sorted. A subset of the
+/// dictionary's common words: for a registered name the host vouches for, a rarer word
+/// (`Smith`, `Taylor`, `Miller`) is far more likely the person than the word.
+const EVERYDAY: [&str; 78] = [
+    "april", "august", "back", "best", "bill", "black", "blood", "blue", "bone", "bright",
+    "brown", "call", "case", "check", "clear", "cost", "day", "deal", "do", "early", "east",
+    "fair", "fine", "frank", "free", "gay", "gold", "good", "grace", "gray", "green", "grey",
+    "hand", "happy", "hardy", "head", "her", "home", "hope", "in", "joy", "june", "key", "lead",
+    "light", "little", "long", "love", "low", "lung", "major", "mark", "may", "new", "nice",
+    "normal", "north", "ok", "only", "page", "power", "rash", "read", "rose", "said", "see",
+    "sharp", "short", "small", "so", "south", "still", "strong", "to", "west", "white", "will",
+    "young",
+];
+
 /// Words right before a weak part that make it a name: titles, relations, greetings, slots.
 const CONTEXT: [&str; 52] = [
     "mr", "mrs", "ms", "miss", "mx", "dr", "im", "is", "its", "am", "dear", "hi", "hey", "hello",
@@ -78,7 +92,7 @@ impl Names {
                 }
                 let weak = key.len() <= 2
                     || PARTICLES.contains(&key.as_str())
-                    || dict::is_common_word(&key)
+                    || EVERYDAY.binary_search(&key.as_str()).is_ok()
                     || dict::is_medical_term(&key);
                 self.parts.push(Part { key, role, person, weak });
             }
@@ -131,12 +145,15 @@ impl Names {
                 continue;
             }
             let persons: Vec<u32> = self.persons_of(&toks[i]);
+            // Initials before it (`M. J. García`), at most three.
             let mut first = i;
-            if i > 0 && toks[i - 1].initial.is_some() && joinable(norm, &toks[i - 1], &toks[i]) {
-                let c = toks[i - 1].initial.unwrap_or(0);
-                if persons.iter().any(|&p| self.has_initial(p, c)) {
-                    first = i - 1;
+            while first > 0 && i - first < 3 {
+                let prev = &toks[first - 1];
+                let own = prev.initial.is_some_and(|c| persons.iter().any(|&p| self.has_initial(p, c)));
+                if !own || !joinable(norm, prev, &toks[first]) || norm[prev.end..toks[first].start].contains(',') {
+                    break;
                 }
+                first -= 1;
             }
             let mut last = i;
             loop {
@@ -160,8 +177,12 @@ impl Names {
                         self.shares_person(t2, &persons) && joinable(norm, next, t2)
                     });
                     let own = persons.iter().any(|&p| self.has_initial(p, c));
+                    // `SMITH, DAN Q`: an unregistered middle initial after the given name.
+                    let middle = !comma
+                        && norm[next.start..].starts_with(char::is_uppercase)
+                        && self.is_role(&toks[last], &persons, Role::Given);
                     let role_ok = !comma || self.is_role(&toks[last], &persons, Role::Surname);
-                    if (own || between) && role_ok {
+                    if (own || between || middle) && role_ok {
                         last += 1;
                         continue;
                     }
@@ -275,9 +296,9 @@ impl Names {
 
     /// Whether a span of weak parts only stands in a name context.
     fn weak_ok(&self, norm: &str, toks: &[Tok], first: usize, last: usize) -> bool {
-        // Two registered parts side by side (`will brown`) are a name.
-        let hits = toks[first..=last].iter().filter(|t| t.hits.0 != t.hits.1).count();
-        if toks[last].possessive || hits >= 2 {
+        // Two registered parts side by side (`will brown`), or an initial and a part (`W. Brown`),
+        // are a name.
+        if toks[last].possessive || last > first {
             return true;
         }
         if first > 0 {
@@ -424,6 +445,12 @@ mod tests {
         assert_eq!(names(&r, "I told Will yesterday"), ["Will"]);
         assert_eq!(names(&r, "will brown here"), ["will brown"]);
         assert_eq!(names(&r, "will's inhaler"), ["will"]);
+    }
+
+    #[test]
+    fn everyday_words_are_sorted_common_words() {
+        assert!(EVERYDAY.windows(2).all(|w| w[0] < w[1]));
+        assert!(EVERYDAY.iter().all(|w| dict::is_common_word(w)), "subset of the dictionary");
     }
 
     #[test]

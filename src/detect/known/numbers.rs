@@ -177,7 +177,9 @@ impl Mrns {
             .filter(char::is_ascii_alphanumeric)
             .map(|c| c.to_ascii_lowercase())
             .collect();
-        let trimmed = key.trim_start_matches('0').to_owned();
+        // A cue typed into the value (`MRN-77120`) is not part of it.
+        let bare = key.strip_prefix("mrn").filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        let trimmed = bare.unwrap_or(&key).trim_start_matches('0').to_owned();
         let mut key = key;
         key.zeroize();
         if trimmed.len() >= 4 {
