@@ -88,3 +88,70 @@ fn every_known_value_is_found_in_any_form() {
     println!("known: overall {found_total}/{total}");
     assert!(failures.is_empty(), "{} missed:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// A detector that knows the patient of the negative cases.
+fn dan() -> Detector {
+    let mut d = Detector::new();
+    d.add_known(&Known {
+        name: Some("Daniel Smith".into()),
+        birth_date: Some("1961-03-14".into()),
+        mrn: Some("00482913".into()),
+        phone: Some("(555) 201-3344".into()),
+        email: Some("dan.smith@example.org".into()),
+        address: Some("4821 N Oak Ridge Dr Apt 4B".into()),
+        relatives: vec!["Will Brown".into(), "Anna van der Berg".into(), "Daniel St. John".into()],
+    });
+    d
+}
+
+#[test]
+fn look_alikes_of_known_values_are_not_reported() {
+    let d = dan();
+    for (text, why) in [
+        ("I will call back; brown stool; white count normal", "everyday words need a name context"),
+        ("Will you refill it?", "capitalised only because it starts the sentence"),
+        ("Smithson and Danielle", "no prefix matching"),
+        ("BP 128/82, HR 72, seen 03/14/1962 and 3/15/61", "other dates"),
+        ("call 555-201-3345 or acct 95552013344", "other numbers"),
+        ("MRN 1482913, lot 4829130", "the MRN's digits inside longer numbers"),
+        ("dan.smith@example.org.uk", "a longer email address"),
+        ("4821 Elm St; 4821 mg daily", "the house number alone"),
+        ("van der Waals forces", "particles alone"),
+        ("St. Mary's hospital", "the saint of another name"),
+    ] {
+        let found = d.detect(text).unwrap();
+        let known: Vec<&str> = found
+            .iter()
+            .filter(|f| f.recognizer == "known")
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert!(known.is_empty(), "{why}: {text:?} gave {known:?}");
+    }
+}
+
+#[test]
+fn clear_known_forgets_the_patient() {
+    let mut d = dan();
+    assert!(!d.detect("Daniel Smith").unwrap().is_empty());
+    d.clear_known();
+    assert!(d.detect("zzz Smith").unwrap().iter().all(|f| f.recognizer != "known"));
+    assert!(!format!("{d:?}").contains("mith"), "Debug shows no registered value");
+}
+
+#[test]
+fn allow_and_deny_lists() {
+    let mut d = dan();
+    d.deny(&[("Dr. Okafor", Label::Name), ("Mercy Clinic", Label::LocationOther)]);
+    d.allow(&["555-201-9999"]);
+    let text = "dr. okafor at MERCY CLINIC, fax 555-201-9999, cell 555-201-3344";
+    let found: Vec<(Label, &str)> =
+        d.detect(text).unwrap().iter().map(|f| (f.label, &text[f.start..f.end])).collect();
+    assert_eq!(
+        found,
+        [
+            (Label::Name, "dr. okafor"),
+            (Label::LocationOther, "MERCY CLINIC"),
+            (Label::Phone, "555-201-3344"),
+        ]
+    );
+}

@@ -14,9 +14,9 @@ use crate::label::Label;
 
 /// Folded words that may be missing from a written address: directions and street suffixes.
 const OPTIONAL: [&str; 30] = [
-    "n", "s", "e", "w", "ne", "nw", "se", "sw", "st", "ave", "rd", "dr", "ln", "blvd", "ct",
-    "cir", "pl", "ter", "pkwy", "hwy", "way", "trl", "sq", "loop", "aly", "run", "xing", "pt",
-    "cv", "hts",
+    "n", "s", "e", "w", "ne", "nw", "se", "sw", "st", "ave", "rd", "dr", "ln", "blvd", "ct", "cir",
+    "pl", "ter", "pkwy", "hwy", "way", "trl", "sq", "loop", "aly", "run", "xing", "pt", "cv",
+    "hts",
 ];
 
 /// The USPS short form of a word, or the word.
@@ -172,7 +172,8 @@ fn match_at(ws: &[(usize, usize, String)], i: usize, reg: &[String], norm: &str)
     while k < reg.len() {
         in_unit |= reg[k] == "#";
         let same = ws.get(j).is_some_and(|w| {
-            w.2 == reg[k] && (j == i || (!norm[ws[j - 1].1..w.0].contains('\n') && w.0 - ws[j - 1].1 <= 3))
+            w.2 == reg[k]
+                && (j == i || (!norm[ws[j - 1].1..w.0].contains('\n') && w.0 - ws[j - 1].1 <= 3))
         });
         if same {
             last = j;

@@ -171,6 +171,28 @@ impl KnownSet {
         let from = out.len();
         let (norm, lower) = (text.norm(), text.lower());
         self.names.find(norm, CONFIDENCE, out);
+        // NOTE: a name part inside an email address or URL (`dan.smith@...`) would win its
+        // overlap and cut the address in two, leaving the rest of it unreported: the address
+        // covers it already.
+        let mut hosts: Vec<(usize, usize)> = others
+            .iter()
+            .filter(|c| matches!(c.label, Label::Email | Label::Url))
+            .map(|c| (c.start, c.end))
+            .collect();
+        if !hosts.is_empty() {
+            hosts.sort_unstable();
+            let mut k = from;
+            for i in from..out.len() {
+                let c = out[i];
+                let j = hosts.partition_point(|&(s, _)| s <= c.start);
+                let inside = j > 0 && hosts[..j].iter().rev().take(4).any(|&(_, e)| e >= c.end);
+                if !inside {
+                    out[k] = c;
+                    k += 1;
+                }
+            }
+            out.truncate(k);
+        }
         let dates = others.iter().filter(|c| c.label == Label::Date).map(|c| (c.start, c.end));
         self.dates.find(lower, dates, CONFIDENCE, out);
         self.phones.find(lower, CONFIDENCE, out);

@@ -59,24 +59,130 @@ const PARTICLES: [&str; 16] = [
 /// dictionary's common words: for a registered name the host vouches for, a rarer word
 /// (`Smith`, `Taylor`, `Miller`) is far more likely the person than the word.
 const EVERYDAY: [&str; 78] = [
-    "april", "august", "back", "best", "bill", "black", "blood", "blue", "bone", "bright",
-    "brown", "call", "case", "check", "clear", "cost", "day", "deal", "do", "early", "east",
-    "fair", "fine", "frank", "free", "gay", "gold", "good", "grace", "gray", "green", "grey",
-    "hand", "happy", "hardy", "head", "her", "home", "hope", "in", "joy", "june", "key", "lead",
-    "light", "little", "long", "love", "low", "lung", "major", "mark", "may", "new", "nice",
-    "normal", "north", "ok", "only", "page", "power", "rash", "read", "rose", "said", "see",
-    "sharp", "short", "small", "so", "south", "still", "strong", "to", "west", "white", "will",
-    "young",
+    "april", "august", "back", "best", "bill", "black", "blood", "blue", "bone", "bright", "brown",
+    "call", "case", "check", "clear", "cost", "day", "deal", "do", "early", "east", "fair", "fine",
+    "frank", "free", "gay", "gold", "good", "grace", "gray", "green", "grey", "hand", "happy",
+    "hardy", "head", "her", "home", "hope", "in", "joy", "june", "key", "lead", "light", "little",
+    "long", "love", "low", "lung", "major", "mark", "may", "new", "nice", "normal", "north", "ok",
+    "only", "page", "power", "rash", "read", "rose", "said", "see", "sharp", "short", "small",
+    "so", "south", "still", "strong", "to", "west", "white", "will", "young",
+];
+
+/// Given names and their usual short forms, one set a line: a registered name in a set brings
+/// the others. Sets never share a name (checked by a test).
+const NICKNAMES: [&str; 56] = [
+    "daniel dan danny",
+    "william will bill billy liam",
+    "robert rob bob bobby",
+    "richard rick rich ricky",
+    "james jim jimmy jamie",
+    "john johnny jack",
+    "joseph joe joey",
+    "michael mike mikey",
+    "thomas tom tommy",
+    "christopher chris",
+    "matthew matt",
+    "anthony tony",
+    "nicholas nick nicky",
+    "alexander alex xander",
+    "benjamin ben benny",
+    "jonathan jon",
+    "samuel sam sammy",
+    "edward ed eddie ted",
+    "charles charlie chuck",
+    "andrew andy drew",
+    "steven stephen steve",
+    "gregory greg",
+    "timothy tim timmy",
+    "kenneth ken kenny",
+    "donald don donnie",
+    "ronald ron ronnie",
+    "gerald jerry",
+    "lawrence larry",
+    "raymond ray",
+    "patrick paddy",
+    "frederick fred freddie",
+    "elizabeth liz beth betty lizzie eliza",
+    "margaret maggie peggy meg",
+    "katherine catherine kathryn kate katie kathy cathy",
+    "jennifer jen jenny",
+    "patricia pat patty trish",
+    "rebecca becky becca",
+    "susan sue susie",
+    "deborah debra deb debbie",
+    "stephanie steph",
+    "victoria vicky tori",
+    "jessica jess jessie",
+    "abigail abby",
+    "alexandra sasha",
+    "kimberly kim",
+    "christina christine tina",
+    "dorothy dot dottie",
+    "josephine josie",
+    "theresa teresa terri tess",
+    "francisco paco pancho",
+    "jose pepe",
+    "guadalupe lupe",
+    "dmitriy dmitri dmitry dima",
+    "chukwuemeka emeka",
+    "oluwaseun seun",
+    "mohammed muhammad mohamed mohammad",
 ];
 
 /// Words right before a weak part that make it a name: titles, relations, greetings, slots.
 const CONTEXT: [&str; 52] = [
-    "mr", "mrs", "ms", "miss", "mx", "dr", "im", "is", "its", "am", "dear", "hi", "hey", "hello",
-    "thanks", "thx", "regards", "son", "daughter", "wife", "husband", "mom", "mum", "mother",
-    "dad", "father", "brother", "sister", "grandson", "granddaughter", "grandma", "grandpa",
-    "grandmother", "grandfather", "aunt", "uncle", "nephew", "niece", "partner", "spouse",
-    "fiance", "named", "called", "patient", "pt", "cc", "signed", "sincerely", "love", "from",
-    "with", "for",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "im",
+    "is",
+    "its",
+    "am",
+    "dear",
+    "hi",
+    "hey",
+    "hello",
+    "thanks",
+    "thx",
+    "regards",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mom",
+    "mum",
+    "mother",
+    "dad",
+    "father",
+    "brother",
+    "sister",
+    "grandson",
+    "granddaughter",
+    "grandma",
+    "grandpa",
+    "grandmother",
+    "grandfather",
+    "aunt",
+    "uncle",
+    "nephew",
+    "niece",
+    "partner",
+    "spouse",
+    "fiance",
+    "named",
+    "called",
+    "patient",
+    "pt",
+    "cc",
+    "signed",
+    "sincerely",
+    "love",
+    "from",
+    "with",
+    "for",
 ];
 
 impl Names {
@@ -84,7 +190,17 @@ impl Names {
     pub(super) fn add(&mut self, name: &str) {
         let person = self.persons;
         self.persons += 1;
-        for (word, role) in parse(name) {
+        let mut words = parse(name);
+        // The usual short and long forms of the given name (`Daniel`, `Dan`, `Danny`).
+        if let Some((given, _)) = words.iter().find(|(_, r)| *r == Role::Given) {
+            let g = fold(given);
+            if let Some(set) = NICKNAMES.iter().find(|set| set.split(' ').any(|n| n == g)) {
+                words.extend(
+                    set.split(' ').filter(|n| *n != g).map(|n| (n.to_owned(), Role::Given)),
+                );
+            }
+        }
+        for (word, role) in words {
             for piece in word.split('-') {
                 let key = fold(piece);
                 if key.is_empty() {
@@ -149,8 +265,12 @@ impl Names {
             let mut first = i;
             while first > 0 && i - first < 3 {
                 let prev = &toks[first - 1];
-                let own = prev.initial.is_some_and(|c| persons.iter().any(|&p| self.has_initial(p, c)));
-                if !own || !joinable(norm, prev, &toks[first]) || norm[prev.end..toks[first].start].contains(',') {
+                let own =
+                    prev.initial.is_some_and(|c| persons.iter().any(|&p| self.has_initial(p, c)));
+                if !own
+                    || !joinable(norm, prev, &toks[first])
+                    || norm[prev.end..toks[first].start].contains(',')
+                {
                     break;
                 }
                 first -= 1;
@@ -211,7 +331,12 @@ impl Names {
                 if toks[last].initial.is_some() && norm[end..].starts_with('.') {
                     end += 1;
                 }
-                out.push(Candidate { start: toks[first].start, end, label: Label::Name, confidence });
+                out.push(Candidate {
+                    start: toks[first].start,
+                    end,
+                    label: Label::Name,
+                    confidence,
+                });
             }
             i = last + 1;
         }
@@ -267,9 +392,8 @@ impl Names {
         if glued_digit {
             hits = (0, 0);
         }
-        let initial = (word.chars().count() == 1 && !glued_digit)
-            .then(|| key.bytes().next())
-            .flatten();
+        let initial =
+            (word.chars().count() == 1 && !glued_digit).then(|| key.bytes().next()).flatten();
         Tok { start, end, name_end, hits, initial, possessive }
     }
 
@@ -298,7 +422,10 @@ impl Names {
     fn weak_ok(&self, norm: &str, toks: &[Tok], first: usize, last: usize) -> bool {
         // Two registered parts side by side (`will brown`), or an initial and a part (`W. Brown`),
         // are a name.
-        if toks[last].possessive || last > first {
+        let substantial = toks[first..=last]
+            .iter()
+            .any(|t| t.hits.0 != t.hits.1 && !minor(&fold(&norm[t.start..t.name_end])));
+        if toks[last].possessive || (last > first && substantial) {
             return true;
         }
         if first > 0 {
@@ -311,6 +438,11 @@ impl Names {
             }
         }
         let word = &norm[toks[first].start..toks[first].end];
+        // A capital says little about a particle or a two-letter part (`Van`, `St`, `Li`).
+        let key = fold(&norm[toks[first].start..toks[first].name_end]);
+        if minor(&key) {
+            return false;
+        }
         let capital = word.starts_with(char::is_uppercase);
         let all_caps_text = !norm.chars().any(char::is_lowercase);
         capital && !all_caps_text && !sentence_start(norm, toks[first].start)
@@ -369,6 +501,11 @@ fn parse(name: &str) -> Vec<(String, Role)> {
     out
 }
 
+/// A particle or a part of one or two letters (`van`, `St`, `Li`): never a name by itself.
+fn minor(key: &str) -> bool {
+    key.len() <= 2 || key == "ste" || PARTICLES.contains(&key)
+}
+
 /// `Smith's` and `Smith’s` give `Smith`.
 fn possessive_stem(word: &str) -> Option<&str> {
     let stem = word.strip_suffix('s').or_else(|| word.strip_suffix('S'))?;
@@ -386,9 +523,14 @@ fn joinable(norm: &str, a: &Tok, b: &Tok) -> bool {
     if gap == "-" {
         return true;
     }
+    // `St. John`: the period of an initial or of `St`/`Ste` (Saint, Sainte).
+    let abbrev = a.initial.is_some() || {
+        let w = &norm[a.start..a.end];
+        w.eq_ignore_ascii_case("st") || w.eq_ignore_ascii_case("ste")
+    };
     gap.chars().all(|c| match c {
         ' ' | ',' => true,
-        '.' => a.initial.is_some(),
+        '.' => abbrev,
         _ => false,
     })
 }
@@ -426,7 +568,10 @@ mod tests {
         assert_eq!(names(&r, "spoke with D. Smith"), ["D. Smith"]);
         assert_eq!(names(&r, "hi im dan smith"), ["dan smith"]);
         assert_eq!(names(&r, "Mr. Smith called; Dan's wife too"), ["Smith", "Dan"]);
-        assert_eq!(names(&r, "Dan Q. Smith and Dan Quincy Smith"), ["Dan Q. Smith", "Dan Quincy Smith"]);
+        assert_eq!(
+            names(&r, "Dan Q. Smith and Dan Quincy Smith"),
+            ["Dan Q. Smith", "Dan Quincy Smith"]
+        );
     }
 
     #[test]
@@ -451,6 +596,18 @@ mod tests {
     fn everyday_words_are_sorted_common_words() {
         assert!(EVERYDAY.windows(2).all(|w| w[0] < w[1]));
         assert!(EVERYDAY.iter().all(|w| dict::is_common_word(w)), "subset of the dictionary");
+    }
+
+    #[test]
+    fn nicknames_sets_are_folded_and_disjoint() {
+        let all: Vec<&str> = NICKNAMES.iter().flat_map(|s| s.split(' ')).collect();
+        let mut sorted = all.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), all.len());
+        assert!(all.iter().all(|n| fold(n) == *n));
+        assert_eq!(names(&["Daniel St. John"], "DAN ST. JOHN"), ["DAN ST. JOHN"]);
+        assert_eq!(names(&["Bill Ng"], "William"), ["William"]);
     }
 
     #[test]

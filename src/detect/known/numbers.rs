@@ -122,7 +122,10 @@ impl Phones {
                             continue;
                         }
                         let Some(last) = ch.group_ending_at(k + len) else { continue };
-                        if len == 7 && !(last == g || (last == g + 1 && ch.groups[g].1 - ch.groups[g].0 == 3)) {
+                        if len == 7
+                            && !(last == g
+                                || (last == g + 1 && ch.groups[g].1 - ch.groups[g].0 == 3))
+                        {
                             continue;
                         }
                         let mut start = ch.groups[g].0;
@@ -206,9 +209,11 @@ impl Mrns {
                 // The key starts at the group start, after its leading zeros, or after a glued
                 // letter prefix and its zeros.
                 let zeros = first.len() - first.trim_start_matches('0').len();
-                let letters = first.len() - first.trim_start_matches(|c: char| c.is_ascii_lowercase()).len();
+                let letters =
+                    first.len() - first.trim_start_matches(|c: char| c.is_ascii_lowercase()).len();
                 let after_letters = &first[letters..];
-                let letter_zeros = after_letters.len() - after_letters.trim_start_matches('0').len();
+                let letter_zeros =
+                    after_letters.len() - after_letters.trim_start_matches('0').len();
                 // Skips stay inside the first group: a separate `MRN` word is not a prefix.
                 let inside = |n: usize| if n < first.len() { n } else { 0 };
                 let mut skips = [0, inside(zeros), inside(letters + letter_zeros)];
