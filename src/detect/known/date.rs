@@ -88,7 +88,8 @@ impl Dates {
         let [numeric, compact, named] = patterns();
         for re in [numeric, compact] {
             for m in re.find_iter(lower) {
-                if !(m.start() > 0 && digit_at(m.start() - 1)) && !digit_at(m.end()) {
+                let glued = (m.start() > 0 && digit_at(m.start() - 1)) || digit_at(m.end());
+                if !glued {
                     push(m.start(), m.end());
                 }
             }

@@ -254,6 +254,8 @@ impl Names {
             return;
         }
         let toks = self.tokens(norm);
+        // In an all-caps text a capital says nothing; computed once, not per token.
+        let all_caps = !norm.chars().any(char::is_lowercase);
         let mut i = 0;
         while i < toks.len() {
             if toks[i].hits.0 == toks[i].hits.1 {
@@ -326,7 +328,7 @@ impl Names {
             let strong = toks[first..=last]
                 .iter()
                 .any(|t| self.parts[t.hits.0..t.hits.1].iter().any(|p| !p.weak));
-            if strong || self.weak_ok(norm, &toks, first, last) {
+            if strong || self.weak_ok(norm, &toks, first, last, all_caps) {
                 let mut end = toks[last].name_end;
                 if toks[last].initial.is_some() && norm[end..].starts_with('.') {
                     end += 1;
@@ -419,7 +421,7 @@ impl Names {
     }
 
     /// Whether a span of weak parts only stands in a name context.
-    fn weak_ok(&self, norm: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    fn weak_ok(&self, norm: &str, toks: &[Tok], first: usize, last: usize, all_caps: bool) -> bool {
         // Two registered parts side by side (`will brown`), or an initial and a part (`W. Brown`),
         // are a name.
         let substantial = toks[first..=last]
@@ -444,8 +446,7 @@ impl Names {
             return false;
         }
         let capital = word.starts_with(char::is_uppercase);
-        let all_caps_text = !norm.chars().any(char::is_lowercase);
-        capital && !all_caps_text && !sentence_start(norm, toks[first].start)
+        capital && !all_caps && !sentence_start(norm, toks[first].start)
     }
 }
 
