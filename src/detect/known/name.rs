@@ -300,14 +300,27 @@ impl Names {
                     });
                     let own = persons.iter().any(|&p| self.has_initial(p, c));
                     // `SMITH, DAN Q`: an unregistered middle initial after the given name.
+                    // (`I` and `A` only with a period: `Dan I think` is not a middle initial.)
+                    let letter = &norm[next.start..next.end];
                     let middle = !comma
-                        && norm[next.start..].starts_with(char::is_uppercase)
+                        && letter.starts_with(char::is_uppercase)
+                        && (!matches!(letter, "I" | "A") || norm[next.end..].starts_with('.'))
                         && self.is_role(&toks[last], &persons, Role::Given);
                     let role_ok = !comma || self.is_role(&toks[last], &persons, Role::Surname);
                     if (own || between || middle) && role_ok {
                         last += 1;
                         continue;
                     }
+                    break;
+                }
+                // The rest of a hyphenated surname (`Garcia-Lopez` when `Garcia` is registered).
+                if &norm[toks[last].end..next.start] == "-"
+                    && next.initial.is_none()
+                    && next.hits.0 == next.hits.1
+                    && !next.possessive
+                    && next.end - next.start >= 2
+                {
+                    last += 1;
                     break;
                 }
                 // One unregistered word between two parts of the same person: a middle name.
@@ -609,6 +622,13 @@ mod tests {
         assert!(all.iter().all(|n| fold(n) == *n));
         assert_eq!(names(&["Daniel St. John"], "DAN ST. JOHN"), ["DAN ST. JOHN"]);
         assert_eq!(names(&["Bill Ng"], "William"), ["William"]);
+    }
+
+    #[test]
+    fn hyphenated_rest_and_pronoun_initials() {
+        assert_eq!(names(&["Maria Garcia"], "Maria Garcia-Lopez"), ["Maria Garcia-Lopez"]);
+        assert_eq!(names(&["Dan Smith"], "told Dan I think"), ["Dan"]);
+        assert_eq!(names(&["Dan Smith"], "Smith, Dan T."), ["Smith, Dan T."]);
     }
 
     #[test]
