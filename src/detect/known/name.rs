@@ -200,7 +200,8 @@ impl Names {
                 );
             }
         }
-        for (word, role) in words {
+        for (word, role) in &words {
+            let role = *role;
             for piece in word.split('-') {
                 let key = fold(piece);
                 if key.is_empty() {
@@ -214,6 +215,8 @@ impl Names {
             }
         }
         self.parts.sort_by(|a, b| a.key.cmp(&b.key));
+        // The unfolded words are PHI too.
+        words.iter_mut().for_each(|(w, _)| w.zeroize());
     }
 
     /// True when no name is registered.
