@@ -4,13 +4,19 @@
 //! recognizer (`recognizers/`) over the folded text, keeps the candidates at or above the
 //! confidence threshold, resolves overlaps (`resolve.rs`) and maps the spans back to the caller's
 //! bytes.
+//!
+//! The host application can tell a detector more: the current patient's identifiers
+//! ([`Detector::add_known`], `known/`), found in any form, and its own allow and deny lists
+//! ([`Detector::allow`], [`Detector::deny`], `custom.rs`).
 
 pub(crate) mod checksum;
 mod cues;
+mod custom;
 // NOTE: the name recognizer will use the lookups; until then only `is_known_name` and the
 // surrogate generators (`crate::surrogate::names`) do.
 #[allow(dead_code)]
 pub(crate) mod dict;
+mod known;
 mod recognizers;
 mod resolve;
 mod text;
@@ -19,6 +25,7 @@ use crate::error::{Error, ErrorKind};
 use crate::label::Label;
 
 pub use dict::is_known_name;
+pub use known::Known;
 use recognizers::Recognizer;
 use text::Text;
 
@@ -73,6 +80,10 @@ pub struct Detector {
     labels: Vec<Label>,
     min_confidence: f32,
     max_input: usize,
+    /// The host's registered identifiers; PHI, wiped on `clear_known` and on drop.
+    known: known::KnownSet,
+    /// The host's allow and deny lists.
+    lists: custom::Lists,
 }
 
 impl std::fmt::Debug for Detector {
@@ -82,6 +93,8 @@ impl std::fmt::Debug for Detector {
             .field("labels", &self.labels)
             .field("min_confidence", &self.min_confidence)
             .field("max_input", &self.max_input)
+            .field("known", &self.known)
+            .field("lists", &self.lists)
             .finish()
     }
 }
@@ -127,6 +140,21 @@ impl Detector {
                     .map(|c| (*c, r.name())),
             );
         }
+        // NOTE: only the recognizers' guesses are allowed away; known values and denied terms
+        // are the host's own word that something is PHI.
+        custom::Lists::drop_allowed(&self.lists.allowed_spans(&text), &mut tagged);
+        buf.clear();
+        if !self.known.is_empty() {
+            let others: Vec<Candidate> = tagged.iter().map(|(c, _)| *c).collect();
+            self.known.find(&text, &others, &mut buf);
+        }
+        let from_known = buf.len();
+        self.lists.find_denied(&text, &mut buf);
+        for (i, c) in buf.iter().enumerate() {
+            if c.start < c.end && self.labels.contains(&c.label) {
+                tagged.push((*c, if i < from_known { "known" } else { "deny" }));
+            }
+        }
         let kept = resolve::resolve(tagged);
         Ok(kept
             .into_iter()
@@ -135,6 +163,67 @@ impl Detector {
                 Finding { label: c.label, start, end, confidence: c.confidence, recognizer: name }
             })
             .collect())
+    }
+
+    /// Registers the current patient's identifiers (and relatives' names): from now on they are
+    /// found in any form (any case and order of the name, `D. Smith`, the birth date in any
+    /// format, the phone with any separators, the MRN with or without leading zeros) and win
+    /// over any other finding they overlap. Adds to what is already registered; see
+    /// [`Detector::clear_known`].
+    ///
+    /// The detector keeps folded copies of the values; they are wiped when cleared or dropped,
+    /// and its `Debug` output shows only how many there are.
+    ///
+    /// ```
+    /// use phiscrub::detect::Known;
+    /// use phiscrub::{Detector, Label};
+    /// let mut detector = Detector::new();
+    /// detector.add_known(&Known {
+    ///     name: Some("Dan Smith".into()),
+    ///     mrn: Some("00482913".into()),
+    ///     ..Default::default()
+    /// });
+    /// let text = "d. smith, mrn 482913";
+    /// let found = detector.detect(text).unwrap();
+    /// let got: Vec<_> = found.iter().map(|f| (f.label, &text[f.start..f.end])).collect();
+    /// assert_eq!(got, [(Label::Name, "d. smith"), (Label::Mrn, "482913")]);
+    /// ```
+    pub fn add_known(&mut self, known: &Known) {
+        self.known.add(known);
+    }
+
+    /// Forgets (and wipes) every identifier registered with [`Detector::add_known`].
+    pub fn clear_known(&mut self) {
+        self.known.clear();
+    }
+
+    /// Adds terms that are never PHI here (the clinic's own name, a drug brand): a recognizer's
+    /// finding inside a whole-word occurrence of one, in any ASCII case, is dropped. Known values
+    /// and denied terms are kept.
+    ///
+    /// ```
+    /// use phiscrub::{Detector, Label};
+    /// let mut detector = Detector::new();
+    /// detector.deny(&[("Calvert", Label::LocationOther)]);
+    /// detector.allow(&["calvert"]);
+    /// assert_eq!(detector.detect("seen at Calvert").unwrap().len(), 1);
+    /// ```
+    pub fn allow(&mut self, words: &[&str]) {
+        self.lists.allow(words);
+    }
+
+    /// Adds terms that are always reported with the given label, wherever they occur as whole
+    /// words, in any ASCII case.
+    ///
+    /// ```
+    /// use phiscrub::{Detector, Label};
+    /// let mut detector = Detector::new();
+    /// detector.deny(&[("Nurse Jo", Label::Name)]);
+    /// let found = detector.detect("ask NURSE JO").unwrap();
+    /// assert_eq!((found[0].label, found[0].start), (Label::Name, 4));
+    /// ```
+    pub fn deny(&mut self, entries: &[(&str, Label)]) {
+        self.lists.deny(entries);
     }
 }
 
@@ -191,6 +280,8 @@ impl DetectorBuilder {
             labels: self.labels,
             min_confidence: self.min_confidence,
             max_input: self.max_input,
+            known: known::KnownSet::default(),
+            lists: custom::Lists::default(),
         }
     }
 }
