@@ -371,7 +371,8 @@ def gen_name(ctx, fmt):
 def gen_address(ctx, fmt):
     style = fmt if fmt in ("pobox", "rr", "unit", "plain") else pick(
         ["plain", "plain", "unit", "unit", "pobox", "rr", "grid", "hwy"])
-    n = str(R.randrange(3, 29999))
+    # Mostly one to four digits; rural and western grids also have five-digit numbers.
+    n = str(R.randrange(10000, 29999) if R.random() < 0.12 else R.randrange(3, 9999))
     if style == "pobox":
         return pick(["PO Box {}", "P.O. Box {}", "Post Office Box {}", "PO BOX {}",
                      "P O Box {}"]).format(R.randrange(2, 9999))
