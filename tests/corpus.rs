@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use phiscrub::eval::{self, Document, Kind};
 use phiscrub::Label;
@@ -40,17 +40,15 @@ fn corpus_files() -> Vec<PathBuf> {
     files
 }
 
-/// Every document of every corpus file; panics with the file and line of the first bad one.
+/// The documents of one corpus file; panics with the file and line of the first bad one.
+fn load_file(path: &Path) -> Vec<Document> {
+    let src = std::fs::read_to_string(path).unwrap();
+    eval::parse_corpus(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every document of every corpus file.
 fn load() -> Vec<Document> {
-    let mut docs = Vec::new();
-    for path in corpus_files() {
-        let src = std::fs::read_to_string(&path).unwrap();
-        match eval::parse_corpus(&src) {
-            Ok(d) => docs.extend(d),
-            Err(e) => panic!("{}: {e}", path.display()),
-        }
-    }
-    docs
+    corpus_files().iter().flat_map(|p| load_file(p)).collect()
 }
 
 #[test]
@@ -146,4 +144,56 @@ fn ages_are_over_89() {
             assert!(n >= 90, "{}: AGE {n} is not over 89", doc.id);
         }
     }
+}
+
+#[test]
+fn every_file_keeps_the_promises_on_its_own() {
+    // A file added later must not lean on the others for its kinds or its quiet negatives.
+    for path in corpus_files() {
+        let docs = load_file(&path);
+        let name = path.display();
+        let ids: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids.len(), docs.len(), "{name}: duplicate document ids");
+        for kind in Kind::ALL {
+            assert!(docs.iter().any(|d| d.kind == kind), "{name}: no {} documents", kind.as_str());
+        }
+        let neg: Vec<&Document> = docs.iter().filter(|d| d.kind == Kind::Negative).collect();
+        let spans: usize = neg.iter().map(|d| d.spans.len()).sum();
+        assert!(spans * 2 <= neg.len(), "{name}: negatives carry {spans} spans in {}", neg.len());
+    }
+}
+
+/// The names corpus (issue 3): at least 300 documents rich in names and places, half of them
+/// chat, with every name and place label well represented.
+#[test]
+fn names_file_is_rich_in_names_and_places() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus/names.jsonl");
+    let docs = load_file(&path);
+    assert!(docs.len() >= 300, "names.jsonl: only {} documents", docs.len());
+    let chat = docs.iter().filter(|d| d.kind == Kind::Chat).count();
+    assert!(chat * 5 >= docs.len() * 2 && chat * 5 <= docs.len() * 3, "{chat} chat documents");
+    let mut counts: BTreeMap<Label, usize> = BTreeMap::new();
+    for s in docs.iter().flat_map(|d| &d.spans) {
+        *counts.entry(s.label).or_default() += 1;
+    }
+    let need = [
+        (Label::Name, 400),
+        (Label::City, 100),
+        (Label::Address, 50),
+        (Label::LocationOther, 80),
+        (Label::County, 20),
+        (Label::Zip, 25),
+    ];
+    for (label, min) in need {
+        let n = counts.get(&label).copied().unwrap_or(0);
+        assert!(n >= min, "names.jsonl {label}: only {n} gold spans (need {min})");
+    }
+    // Lower-case chat names are the hard case the issue sets a target for.
+    let lower = docs
+        .iter()
+        .filter(|d| d.kind == Kind::Chat)
+        .flat_map(|d| &d.spans)
+        .filter(|s| s.label == Label::Name && s.text.chars().all(|c| !c.is_uppercase()))
+        .count();
+    assert!(lower >= 100, "only {lower} lower-case NAME spans in chat");
 }

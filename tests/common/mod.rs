@@ -67,8 +67,10 @@ pub fn run_cases(detector: &Detector) -> (usize, Vec<String>) {
 }
 
 /// The evaluation corpus, embedded (same data natively and in the browser).
-pub const CORPUS_FILES: &[(&str, &str)] =
-    &[("structured", include_str!("../data/corpus/structured.jsonl"))];
+pub const CORPUS_FILES: &[(&str, &str)] = &[
+    ("structured", include_str!("../data/corpus/structured.jsonl")),
+    ("names", include_str!("../data/corpus/names.jsonl")),
+];
 
 /// The native detection output on the corpus, recorded by `make snapshot`.
 pub const SNAPSHOT: &str = include_str!("../data/snapshots/detect.jsonl");
