@@ -37,6 +37,12 @@ const SUFFIXES: &str = "street|st|avenue|ave|av|boulevard|blvd|road|rd|drive|dr|
                         trl|square|sq|loop|pike|alley|aly|crossing|xing|plaza|plz|cove|cv|row|\
                         path|walk|expressway|expy|freeway|fwy|turnpike|tpke";
 
+/// The abbreviated forms in [`SUFFIXES`]: a period after one of these is part of the address.
+const ABBREVIATED_SUFFIXES: &[&str] = &[
+    "st", "ave", "av", "blvd", "rd", "dr", "ln", "ct", "pl", "terr", "ter", "pkwy", "hwy", "cir",
+    "trl", "sq", "aly", "xing", "plz", "cv", "expy", "fwy", "tpke",
+];
+
 /// Street lines, boxes and numbered roads, found in the folded text.
 pub(crate) struct Streets {
     /// House number, optional directional, name words, suffix, optional post-directional.
@@ -103,6 +109,14 @@ impl Streets {
                 continue;
             }
             let mut end = m.end();
+            // A period after a spelled-out suffix ends the sentence (`... Lakeshore Drive.`);
+            // after an abbreviation it belongs to it (`Elm St.`).
+            let suffix = c.name("suffix").expect("suffix group").as_str().to_ascii_lowercase();
+            if let Some(dot) = c.name("dot") {
+                if !ABBREVIATED_SUFFIXES.contains(&suffix.as_str()) && dot.end() == m.end() {
+                    end = dot.start();
+                }
+            }
             if c.name("dot").is_none() {
                 if let Some(more) = self.more_suffix.find(&s[end..]) {
                     end += more.end();

@@ -208,9 +208,17 @@ const NOT_FACILITY_START: &[&str] = &[
 /// Prepositions a lower-case facility name follows in chat (`at briarwood manor`).
 const FACILITY_PREPOSITIONS: &[&str] = &["at", "from", "to", "in", "into"];
 
-/// Words after `County` that make it part of a road or a facility name, not a county.
+/// Words after a facility word that make the phrase something else: an insurer (`Blue Prairie
+/// Health Plan`), a form (`Patient Health Questionnaire`), a stretch of care (`Hospital Course`,
+/// `Hospital Day 3`).
+const NOT_FACILITY_NEXT: &[&str] = &[
+    "plan", "plans", "insurance", "insurer", "benefits", "coverage", "questionnaire", "course",
+    "day", "days", "stay", "policy", "assessment", "screening", "maintenance", "literacy",
+];
+
+/// Capitalized words after `County` that make it part of a facility's name, not a county.
 const NOT_COUNTY_NEXT: &[&str] = &[
-    "road", "rd", "route", "rte", "highway", "hwy", "line", "hospital", "jail", "health",
+    "line", "hospital", "jail", "health",
     "medical", "clinic", "courthouse", "sheriff", "general", "memorial", "regional", "home",
     "nursing", "detention",
 ];
@@ -393,6 +401,12 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
         if !title && !chat {
             continue;
         }
+        if h + 1 < w.toks.len()
+            && w.joined(h)
+            && NOT_FACILITY_NEXT.contains(&w.lower(h + 1).as_str())
+        {
+            continue;
+        }
         // Walk back over the name's words (at most 6).
         let mut start = h;
         let mut after_preposition = false;
@@ -467,9 +481,13 @@ fn counties(w: &Words<'_>) -> Vec<(usize, usize)> {
         if !title && !is_lower(w.word(h)) {
             continue;
         }
-        if w.joined(h) && h + 1 < w.toks.len() && NOT_COUNTY_NEXT.contains(&w.lower(h + 1).as_str())
-        {
-            continue;
+        if w.joined(h) && h + 1 < w.toks.len() {
+            let next = w.lower(h + 1);
+            let road = matches!(next.as_str(), "road" | "rd" | "route" | "rte" | "highway" | "hwy");
+            // `Cook County Hospital` is a facility, `Cook County health department` a county.
+            if road || is_title(w.word(h + 1)) && NOT_COUNTY_NEXT.contains(&next.as_str()) {
+                continue;
+            }
         }
         if !w.joined(h - 1) {
             continue;
@@ -499,6 +517,12 @@ fn zip_after(w: &Words<'_>, i: usize) -> bool {
     }
 }
 
+/// Whether word `i` ends its line or clause: nothing, a line break or clause punctuation after it.
+fn clause_end(w: &Words<'_>, i: usize) -> bool {
+    let rest = w.s[w.toks[i].end..].trim_start_matches([' ', '\t']);
+    rest.is_empty() || rest.starts_with(['\n', '\r', '.', ',', ';', '!', '?', ')', ']'])
+}
+
 /// Whether a US state follows word `j` the way it follows a city in an address: `, IL`,
 /// ` IL 62704`, `, Georgia`, ` il 62704`. Ambiguous abbreviations (`MD`, `PA`, `IN`) and
 /// lower-case ones need the ZIP; the others a comma or the ZIP.
@@ -517,7 +541,9 @@ fn state_after(w: &Words<'_>, j: usize) -> bool {
             return if word == upper && !AMBIGUOUS_USPS.contains(&upper.as_str()) {
                 comma || zip
             } else {
-                zip
+                // `Jane Roe MD 21201 units`: without a comma, an ambiguous abbreviation and a
+                // number are an address only at the end of the line or clause.
+                zip && (comma || clause_end(w, i + 1))
             };
         }
     }
@@ -580,7 +606,16 @@ fn cities(
         let hit = (0..3.min(j + 1)).rev().map(|k| j - k).find(|&i| {
             w.one_name(i, j, allow_lower) && dict::city(w.phrase(i, j)).is_some()
         });
-        if let Some(i) = hit {
+        // A capitalized word glued before the town makes it the end of a longer name (`Thu
+        // Brooks, Ohio medical license`), unless that word ends a street line (`12 Oak St
+        // Springfield IL 62704`).
+        let glued = |i: usize| {
+            i > 0
+                && w.joined(i - 1)
+                && is_title(w.word(i - 1))
+                && !streets.iter().any(|st| st.end == w.toks[i - 1].end)
+        };
+        if let Some(i) = hit.filter(|&i| !glued(i)) {
             let (a, b) = (w.toks[i].start, w.toks[j].end);
             if !taken(a, b) {
                 found.push((a, b, 0.85));
@@ -625,7 +660,16 @@ fn cities(
             continue;
         }
         let lower = w.phrase(i, j).to_lowercase();
-        if everyday(&lower) {
+        // `Bluff City General Hospital (Savannah)`: the parenthesis after a facility is an
+        // address slot, so only states, months and clinical words are refused there.
+        let refused = if paren {
+            STATE_NAMES.contains(&lower.as_str())
+                || CALENDAR_WORDS.contains(&lower.as_str())
+                || dict::is_medical_term(&lower)
+        } else {
+            everyday(&lower)
+        };
+        if refused {
             continue;
         }
         // A capitalized word right after it continues a longer proper noun (`from Mercy North
