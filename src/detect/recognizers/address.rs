@@ -18,16 +18,17 @@ use super::{Candidate, Label, Recognizer, Text};
 /// Words that never belong to a street name but sit between a number and `Dr`, `St` or `Way`
 /// in clinical prose and chat (`2 weeks ago by Dr Patel`, `took 2 tabs per Dr Ames`, `1 more
 /// way`): a street line whose name contains one is refused.
+#[rustfmt::skip]
 const NOT_STREET_WORDS: &[&str] = &[
-    "a", "about", "after", "ago", "all", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "but", "by", "cap", "caps", "day", "days", "did", "do", "each", "every",
-    "for", "from", "had", "has", "have", "he", "her", "him", "his", "hour", "hours", "hr", "hrs",
-    "i", "if", "im", "in", "is", "it", "its", "last", "mcg", "me", "mg", "min", "mins", "ml",
-    "month", "months", "more", "my", "next", "no", "not", "of", "on", "one", "or", "other",
-    "our", "per", "pm", "pt", "puffs", "she", "so", "tab", "tablet", "tablets", "tabs", "than",
-    "that", "the", "their", "them", "then", "there", "they", "this", "time", "times", "to",
-    "units", "up", "us", "visit", "visits", "was", "we", "week", "weeks", "were", "what", "when",
-    "which", "who", "will", "with", "wk", "wks", "x", "year", "years", "yr", "yrs", "you", "your",
+    "a", "about", "after", "ago", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "but", "by", "cap", "caps", "day", "days", "did", "do", "each", "every", "for",
+    "from", "had", "has", "have", "he", "her", "him", "his", "hour", "hours", "hr", "hrs", "i",
+    "if", "im", "in", "is", "it", "its", "last", "mcg", "me", "mg", "min", "mins", "ml", "month",
+    "months", "more", "my", "next", "no", "not", "of", "on", "one", "or", "other", "our", "per",
+    "pm", "pt", "puffs", "she", "so", "tab", "tablet", "tablets", "tabs", "than", "that", "the",
+    "their", "them", "then", "there", "they", "this", "time", "times", "to", "units", "up", "us",
+    "visit", "visits", "was", "we", "week", "weeks", "were", "what", "when", "which", "who",
+    "will", "with", "wk", "wks", "x", "year", "years", "yr", "yrs", "you", "your",
 ];
 
 /// Street suffixes (USPS abbreviations and their spelled-out forms) that a suffix match may be
@@ -38,6 +39,7 @@ const SUFFIXES: &str = "street|st|avenue|ave|av|boulevard|blvd|road|rd|drive|dr|
                         path|walk|expressway|expy|freeway|fwy|turnpike|tpke";
 
 /// The abbreviated forms in [`SUFFIXES`]: a period after one of these is part of the address.
+#[rustfmt::skip]
 const ABBREVIATED_SUFFIXES: &[&str] = &[
     "st", "ave", "av", "blvd", "rd", "dr", "ln", "ct", "pl", "terr", "ter", "pkwy", "hwy", "cir",
     "trl", "sq", "aly", "xing", "plz", "cv", "expy", "fwy", "tpke",
@@ -188,12 +190,7 @@ impl Recognizer for Address {
             // a number, a name and a street suffix rarely meet by chance once the veto words
             // are out.
             let confidence = if st.lower { 0.8 } else { 0.85 };
-            out.push(Candidate {
-                start: st.start,
-                end: st.end,
-                label: Label::Address,
-                confidence,
-            });
+            out.push(Candidate { start: st.start, end: st.end, label: Label::Address, confidence });
         }
     }
 }

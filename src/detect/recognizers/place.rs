@@ -113,6 +113,7 @@ const AMBIGUOUS_USPS: &[&str] = &[
 
 /// State, district and territory names, lower case. A state is not PHI, never a city outside
 /// the `City, ST` layout (`moved from Wisconsin`), and anchors a city before it.
+#[rustfmt::skip]
 const STATE_NAMES: &[&str] = &[
     "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
     "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
@@ -125,6 +126,7 @@ const STATE_NAMES: &[&str] = &[
 ];
 
 /// Months, weekdays and seasons: towns too (`May`, `Monday`), but `in May` is a date.
+#[rustfmt::skip]
 const CALENDAR_WORDS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -134,6 +136,7 @@ const CALENDAR_WORDS: &[&str] = &[
 
 /// Verbs of living and moving: `in`, `to`, `from` or `near` after one of these (within
 /// [`VERB_WINDOW`] words of the same sentence) introduces a place.
+#[rustfmt::skip]
 const PLACE_VERBS: &[&str] = &[
     "live", "lives", "living", "lived", "reside", "resides", "residing", "resided", "moved",
     "move", "moving", "relocated", "relocating", "relocate", "raised", "grew", "born", "located",
@@ -149,6 +152,7 @@ const VERB_WINDOW: usize = 6;
 const PLACE_SLOTS: &[&str] = &["resides", "residence", "city", "town", "hometown", "lives"];
 
 /// Facility words that end a facility name on their own.
+#[rustfmt::skip]
 const HEADS: &[&str] = &[
     "hospital", "hospitals", "clinic", "clinics", "health", "healthcare", "center", "centre",
     "manor", "rehab", "rehabilitation", "hospice", "pharmacy", "elementary", "school", "academy",
@@ -170,6 +174,7 @@ const PAIRED_HEADS: &[(&str, &[&str])] = &[
 /// Words that describe a kind of facility but name none (`Community Hospital`, `Cardiology
 /// Clinic`, `Urgent Care`, `Mental Health`): a facility phrase needs a word outside this list
 /// and outside the clinical vocabulary (`dict::medical_term`).
+#[rustfmt::skip]
 const GENERIC_FACILITY_WORDS: &[&str] = &[
     "a", "academic", "acute", "addiction", "adult", "allergy", "ambulatory", "an", "and",
     "another", "anticoagulation", "any", "asthma", "assisted", "bariatric", "behavioral",
@@ -197,6 +202,7 @@ const GENERIC_FACILITY_WORDS: &[&str] = &[
 
 /// Capitalized words that start a sentence, not a facility name (`Patient Health Questionnaire`,
 /// `Discharged Home`, `Transferred To Mercy ...`): dropped from the front of a facility phrase.
+#[rustfmt::skip]
 const NOT_FACILITY_START: &[&str] = &[
     "the", "a", "an", "patient", "pt", "seen", "sent", "transferred", "transfer", "admitted",
     "discharged", "discharge", "referred", "referral", "called", "to", "from", "at", "in", "by",
@@ -211,12 +217,14 @@ const FACILITY_PREPOSITIONS: &[&str] = &["at", "from", "to", "in", "into"];
 /// Words after a facility word that make the phrase something else: an insurer (`Blue Prairie
 /// Health Plan`), a form (`Patient Health Questionnaire`), a stretch of care (`Hospital Course`,
 /// `Hospital Day 3`).
+#[rustfmt::skip]
 const NOT_FACILITY_NEXT: &[&str] = &[
     "plan", "plans", "insurance", "insurer", "benefits", "coverage", "questionnaire", "course",
     "day", "days", "stay", "policy", "assessment", "screening", "maintenance", "literacy",
 ];
 
 /// Capitalized words after `County` that make it part of a facility's name, not a county.
+#[rustfmt::skip]
 const NOT_COUNTY_NEXT: &[&str] = &[
     "line", "hospital", "jail", "health",
     "medical", "clinic", "courthouse", "sheriff", "general", "memorial", "regional", "home",
@@ -457,8 +465,8 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
                 && !STATE_NAMES.contains(&lw.as_str())
         });
         // In chat every word must be part of a name: a stop word means a sentence, not a name.
-        let chat_clean = !chat
-            || (start..h).all(|k| !NOT_FACILITY_START.contains(&w.lower(k).as_str()));
+        let chat_clean =
+            !chat || (start..h).all(|k| !NOT_FACILITY_START.contains(&w.lower(k).as_str()));
         if distinctive && chat_clean {
             let conf = if title { 0.8 } else { 0.7 };
             found.push((w.toks[start].start, w.toks[h].end, conf));
@@ -586,9 +594,7 @@ fn cities(
             || streets.iter().any(|st| st.start < b && a < st.end)
     };
     let county_after = |j: usize| {
-        j + 1 < n
-            && w.gap_after(j) == ", "
-            && counties.iter().any(|c| c.0 == w.toks[j + 1].start)
+        j + 1 < n && w.gap_after(j) == ", " && counties.iter().any(|c| c.0 == w.toks[j + 1].start)
     };
     let mut found = Vec::new();
 
@@ -603,9 +609,10 @@ fn cities(
         }) else {
             continue;
         };
-        let hit = (0..3.min(j + 1)).rev().map(|k| j - k).find(|&i| {
-            w.one_name(i, j, allow_lower) && dict::city(w.phrase(i, j)).is_some()
-        });
+        let hit = (0..3.min(j + 1))
+            .rev()
+            .map(|k| j - k)
+            .find(|&i| w.one_name(i, j, allow_lower) && dict::city(w.phrase(i, j)).is_some());
         // A capitalized word glued before the town makes it the end of a longer name (`Thu
         // Brooks, Ohio medical license`), unless that word ends a street line (`12 Oak St
         // Springfield IL 62704`).
@@ -636,11 +643,10 @@ fn cities(
         let lw = w.lower(p);
         let gap = w.gap_after(p);
         if matches!(lw.as_str(), "in" | "to" | "from" | "near") && gap == " " {
-            let anchor = if verb_before(w, p) || lw == "near" { Anchor::Place } else { Anchor::Weak };
+            let anchor =
+                if verb_before(w, p) || lw == "near" { Anchor::Place } else { Anchor::Weak };
             starts.push((p + 1, anchor, false));
-        } else if PLACE_SLOTS.contains(&lw.as_str())
-            && gap.trim_end_matches(' ') == ":"
-        {
+        } else if PLACE_SLOTS.contains(&lw.as_str()) && gap.trim_end_matches(' ') == ":" {
             starts.push((p + 1, Anchor::Place, false));
         } else if gap.trim_end_matches(' ').ends_with('(')
             && gap.trim_matches(|c| c == ' ' || c == '(').is_empty()
@@ -651,9 +657,11 @@ fn cities(
     }
     for (i, anchor, paren) in starts {
         let allow_lower = anchor != Anchor::Weak && !paren;
-        let hit = (0..3).rev().map(|k| i + k).filter(|&j| j < n).find(|&j| {
-            w.one_name(i, j, allow_lower) && dict::city(w.phrase(i, j)).is_some()
-        });
+        let hit = (0..3)
+            .rev()
+            .map(|k| i + k)
+            .filter(|&j| j < n)
+            .find(|&j| w.one_name(i, j, allow_lower) && dict::city(w.phrase(i, j)).is_some());
         let Some(j) = hit else { continue };
         let (a, b) = (w.toks[i].start, w.toks[j].end);
         if taken(a, b) {
