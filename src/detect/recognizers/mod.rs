@@ -5,12 +5,14 @@
 //! confidence, and checksums (`../checksum.rs`) confirm formats that have one. `regex` has no
 //! look-around, so every negative condition is a function here, not a pattern.
 
+mod address;
 mod age;
 mod date;
 mod email;
 mod ids;
 mod ip;
 mod phone;
+mod place;
 mod ssn;
 mod url;
 mod zip;
@@ -41,6 +43,8 @@ pub(crate) fn all() -> Vec<Box<dyn Recognizer>> {
         Box::new(date::Date::new()),
         Box::new(age::Age::new()),
         Box::new(ids::Ids::new()),
+        Box::new(address::Address::new()),
+        Box::new(place::Place::new()),
     ]
 }
 

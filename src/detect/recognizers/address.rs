@@ -1,0 +1,248 @@
+//! Street addresses: the street line with its unit (`4821 N Oak Ridge Dr Apt 4B`), post office
+//! boxes (`PO Box 12`, `P.O. Box 1095`), rural routes (`RR 2 Box 14`) and numbered roads
+//! (`County Road 12`, `Highway 61`, `3567 County Road 2187`).
+//!
+//! A street line is a house number, one to four street-name words and a street suffix. The
+//! suffixes `Dr` (doctor) and `St` (saint) make clinical prose look like addresses (`2 weeks ago
+//! by Dr Patel`), so a match whose name words include a function word or a unit of time or dose
+//! is refused by [`plausible_street_name`]. The span ends at the suffix (with its period when it
+//! is abbreviated) or at the unit; the city, state and ZIP after it are other spans.
+//!
+//! `RR` alone is a respiratory rate (`RR 20`), so a rural route needs its `Box`; `route`, `rte`,
+//! `FM` and `SR` name a road only after a house number.
+
+use regex::Regex;
+
+use super::{Candidate, Label, Recognizer, Text};
+
+/// Words that never belong to a street name but sit between a number and `Dr`, `St` or `Way`
+/// in clinical prose and chat (`2 weeks ago by Dr Patel`, `took 2 tabs per Dr Ames`, `1 more
+/// way`): a street line whose name contains one is refused.
+#[rustfmt::skip]
+const NOT_STREET_WORDS: &[&str] = &[
+    "a", "about", "after", "ago", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "but", "by", "cap", "caps", "day", "days", "did", "do", "each", "every", "for",
+    "from", "had", "has", "have", "he", "her", "him", "his", "hour", "hours", "hr", "hrs", "i",
+    "if", "im", "in", "is", "it", "its", "last", "mcg", "me", "mg", "min", "mins", "ml", "month",
+    "months", "more", "my", "next", "no", "not", "of", "on", "one", "or", "other", "our", "per",
+    "pm", "pt", "puffs", "she", "so", "tab", "tablet", "tablets", "tabs", "than", "that", "the",
+    "their", "them", "then", "there", "they", "this", "time", "times", "to", "units", "up", "us",
+    "visit", "visits", "was", "we", "week", "weeks", "were", "what", "when", "which", "who",
+    "will", "with", "wk", "wks", "x", "year", "years", "yr", "yrs", "you", "your",
+];
+
+/// Street suffixes (USPS abbreviations and their spelled-out forms) that a suffix match may be
+/// extended over once (`12 Park Place Dr`: the name holds a suffix word).
+const SUFFIXES: &str = "street|st|avenue|ave|av|boulevard|blvd|road|rd|drive|dr|lane|ln|court|ct|\
+                        way|place|pl|terrace|terr|ter|parkway|pkwy|highway|hwy|circle|cir|trail|\
+                        trl|square|sq|loop|pike|alley|aly|crossing|xing|plaza|plz|cove|cv|row|\
+                        path|walk|expressway|expy|freeway|fwy|turnpike|tpke";
+
+/// The abbreviated forms in [`SUFFIXES`]: a period after one of these is part of the address.
+#[rustfmt::skip]
+const ABBREVIATED_SUFFIXES: &[&str] = &[
+    "st", "ave", "av", "blvd", "rd", "dr", "ln", "ct", "pl", "terr", "ter", "pkwy", "hwy", "cir",
+    "trl", "sq", "aly", "xing", "plz", "cv", "expy", "fwy", "tpke",
+];
+
+/// Street lines, boxes and numbered roads, found in the folded text.
+pub(crate) struct Streets {
+    /// House number, optional directional, name words, suffix, optional post-directional.
+    street: Regex,
+    /// `PO Box 12`, rural routes, numbered roads.
+    numbered: Regex,
+    /// A unit right after a street line: `, Apt 4B`, ` Ste. 210`, ` #17C`.
+    unit: Regex,
+    /// A suffix word right after a matched suffix (`Park Place Dr`).
+    more_suffix: Regex,
+}
+
+/// One street line found: its byte span in the folded text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Street {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Whether the street-name words are lower case (chat), which is weaker evidence.
+    pub(crate) lower: bool,
+}
+
+impl Streets {
+    /// Compiles the patterns.
+    pub(crate) fn new() -> Self {
+        let dir = r"(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?";
+        let word = r"(?:[a-z][a-z'-]*\.?|\d{1,3}(?:st|nd|rd|th))";
+        let street = format!(
+            r"(?i)\b\d{{1,6}}(?:-?[a-z]\b)?\s+(?:{dir}\s+)?(?P<name>{word}(?:\s+{word}){{0,3}}?)\s+(?P<suffix>{SUFFIXES})\b(?P<dot>\.)?(?:\s+(?:n|s|e|w|ne|nw|se|sw)\b\.?)?"
+        );
+        let numbered = r"(?i)\b(?:p\.?\s*o\.?|post\s+office)\s*box\s*#?\s*\d{1,6}\b|\b(?:rr|r\.r\.|rural\s+route|hc|star\s+route)\s*#?\s*\d{1,4}\s*,?\s*box\s*#?\s*\d{1,6}\b|\brural\s+route\s+\d{1,4}\b|\b(?:\d{1,6}\s+)?(?:county\s+(?:road|rd|highway|hwy)|state\s+(?:road|route|highway|hwy)|us\s+(?:highway|hwy|route)|highway|hwy)\s+#?\d{1,5}[a-z]?\b|\b\d{1,6}\s+(?:route|rte|fm|sr|cr)\s+\d{1,5}[a-z]?\b";
+        Streets {
+            street: Regex::new(&street).expect("street pattern compiles"),
+            numbered: Regex::new(numbered).expect("numbered road pattern compiles"),
+            unit: Regex::new(
+                r"(?i)^(?:,?\s*(?:apt|apartment|unit|ste|suite|bldg|building|fl|floor|rm|room|lot|trlr|spc|space)\b\.?\s*#?\s*[a-z0-9][a-z0-9-]*|,?\s*#\s*[a-z0-9][a-z0-9-]*)",
+            )
+            .expect("unit pattern compiles"),
+            more_suffix: Regex::new(&format!(r"(?i)^\s+(?:{SUFFIXES})\b(?:\.)?"))
+                .expect("suffix pattern compiles"),
+        }
+    }
+
+    /// Every street line, box and numbered road in `s` (the folded text), in text order,
+    /// never overlapping.
+    pub(crate) fn find(&self, s: &str) -> Vec<Street> {
+        let mut found: Vec<Street> = Vec::new();
+        // Numbered roads first: `3567 County Road 2187` also reads as the street `County Road`.
+        for m in self.numbered.find_iter(s) {
+            if !number_stands_alone(s, m.start()) {
+                continue;
+            }
+            let end = self.with_unit(s, m.end());
+            let lower = !m.as_str().bytes().any(|b| b.is_ascii_uppercase());
+            found.push(Street { start: m.start(), end, lower });
+        }
+        let numbered = found.len();
+        for c in self.street.captures_iter(s) {
+            let m = c.get(0).expect("group 0");
+            if !number_stands_alone(s, m.start()) {
+                continue;
+            }
+            let name = c.name("name").expect("name group").as_str();
+            if !plausible_street_name(name) {
+                continue;
+            }
+            let mut end = m.end();
+            // A period after a spelled-out suffix ends the sentence (`... Lakeshore Drive.`);
+            // after an abbreviation it belongs to it (`Elm St.`).
+            let suffix = c.name("suffix").expect("suffix group").as_str().to_ascii_lowercase();
+            if let Some(dot) = c.name("dot") {
+                if !ABBREVIATED_SUFFIXES.contains(&suffix.as_str()) && dot.end() == m.end() {
+                    end = dot.start();
+                }
+            }
+            if c.name("dot").is_none() {
+                if let Some(more) = self.more_suffix.find(&s[end..]) {
+                    end += more.end();
+                }
+            }
+            end = self.with_unit(s, end);
+            if found[..numbered].iter().any(|f| f.start < end && m.start() < f.end) {
+                continue;
+            }
+            let lower = !name.bytes().any(|b| b.is_ascii_uppercase());
+            found.push(Street { start: m.start(), end, lower });
+        }
+        found.sort_by_key(|f| f.start);
+        found
+    }
+
+    /// `end` moved past a unit that directly follows it (`, Apt 4B`, ` #17C`).
+    fn with_unit(&self, s: &str, end: usize) -> usize {
+        match self.unit.find(&s[end..]) {
+            Some(u) => end + u.end(),
+            None => end,
+        }
+    }
+}
+
+/// Whether a match starting at `start` begins a number of its own: not the tail of a time
+/// (`03:12 Dr`), a decimal, a fraction, a date or a code (`10/12 Main`, `E11.9 Way`).
+fn number_stands_alone(s: &str, start: usize) -> bool {
+    let b = s.as_bytes();
+    match start.checked_sub(1).map(|i| b[i]) {
+        None => true,
+        Some(c) => !(c.is_ascii_alphanumeric() || matches!(c, b':' | b'/' | b'.' | b'-' | b'$')),
+    }
+}
+
+/// Whether the words between a house number and a suffix can be a street name: none is a
+/// function word or a unit of time or dose (see [`NOT_STREET_WORDS`]).
+fn plausible_street_name(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        !NOT_STREET_WORDS.contains(&w.as_str())
+    })
+}
+
+/// The address recognizer: street lines, boxes, rural routes and numbered roads.
+pub(crate) struct Address {
+    streets: Streets,
+}
+
+impl Address {
+    /// Compiles the patterns.
+    pub(crate) fn new() -> Self {
+        Address { streets: Streets::new() }
+    }
+}
+
+impl Recognizer for Address {
+    fn name(&self) -> &'static str {
+        "address"
+    }
+
+    fn labels(&self) -> &'static [Label] {
+        &[Label::Address]
+    }
+
+    fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
+        for st in self.streets.find(text.norm()) {
+            // Lower-case chat lines are weaker evidence but still well above the threshold:
+            // a number, a name and a street suffix rarely meet by chance once the veto words
+            // are out.
+            let confidence = if st.lower { 0.8 } else { 0.85 };
+            out.push(Candidate { start: st.start, end: st.end, label: Label::Address, confidence });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+    use super::*;
+
+    fn streets(s: &str) -> Vec<String> {
+        run(&Address::new(), s).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn street_lines() {
+        for (text, want) in [
+            ("Address: 4821 N Oak Ridge Dr Apt 4B, Springfield", "4821 N Oak Ridge Dr Apt 4B"),
+            ("i live at 4920 magnolia dr", "4920 magnolia dr"),
+            ("3065 E Elm St., Decatur", "3065 E Elm St."),
+            ("1063 W. Tamarack Ter, #17C Decatur", "1063 W. Tamarack Ter, #17C"),
+            ("4018 Meadowlark Blvd, Ste 210, Springfield", "4018 Meadowlark Blvd, Ste 210"),
+            ("12 Park Place Dr", "12 Park Place Dr"),
+            ("100 W 34th St NW", "100 W 34th St NW"),
+            ("PO Box 12, Quincy", "PO Box 12"),
+            ("P.O. Box 1095", "P.O. Box 1095"),
+            ("RR 2 Box 14", "RR 2 Box 14"),
+            ("3567 County Road 2187, Duluth", "3567 County Road 2187"),
+            ("crash on Highway 61", "Highway 61"),
+        ] {
+            assert_eq!(streets(text), vec![want.to_owned()], "{text}");
+        }
+    }
+
+    #[test]
+    fn not_streets() {
+        for s in [
+            "seen 2 weeks ago by Dr Patel",
+            "took 2 tabs per Dr Ames",
+            "RR 20, HR 72",
+            "at 03:12 Dr Lee arrived",
+            "route 2 of administration",
+            "3 way catheter",
+        ] {
+            assert_eq!(streets(s), Vec::<String>::new(), "{s}");
+        }
+    }
+
+    #[test]
+    fn veto_words() {
+        assert!(plausible_street_name("Oak Ridge"));
+        assert!(!plausible_street_name("weeks ago by"));
+        assert!(number_stands_alone("12 Oak", 0));
+        assert!(!number_stands_alone("10/12 Oak", 3));
+    }
+}
