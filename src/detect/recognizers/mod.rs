@@ -10,6 +10,7 @@ mod date;
 mod email;
 mod ids;
 mod ip;
+mod name;
 mod phone;
 mod ssn;
 mod url;
@@ -41,6 +42,7 @@ pub(crate) fn all() -> Vec<Box<dyn Recognizer>> {
         Box::new(date::Date::new()),
         Box::new(age::Age::new()),
         Box::new(ids::Ids::new()),
+        Box::new(name::Name::new()),
     ]
 }
 

@@ -1,0 +1,161 @@
+//! The word tables the name recognizer weighs tokens against: the context words that announce a
+//! name (titles, relations, name slots), the credentials that follow one, the particles inside
+//! multi-part surnames, and the everyday and clinical words that are never names however they are
+//! capitalized. Every table is lower case ASCII and small enough for a linear `contains`.
+
+/// Titles written before a name (`Dr. Patel`, `Mrs Alvarez`, `dr fitzgerald`). A title is the
+/// strongest context there is: whatever follows, in any case, is a name.
+pub(super) const TITLES: &[&str] = &[
+    "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "father",
+    "sister", "nurse",
+];
+
+/// Relation and role words written right before a name (`my son jake`, `husband Desmond`,
+/// `intake RN Maria Mbeki`, `adjuster Ahmed Romero`). Strong: a common word after them is a name
+/// (`my daughter grace`).
+pub(super) const RELATIONS: &[&str] = &[
+    "son", "daughter", "wife", "husband", "mom", "mum", "mother", "dad", "father", "brother",
+    "sister", "niece", "nephew", "grandson", "granddaughter", "grandma", "grandpa", "grandmother",
+    "grandfather", "granny", "nana", "aunt", "uncle", "cousin", "spouse", "partner", "boyfriend",
+    "girlfriend", "fiance", "fiancee", "caregiver", "friend", "neighbor", "neighbour", "roommate",
+    "stepson", "stepdaughter", "stepmom", "stepdad", "guardian", "sibling", "kid", "baby",
+    "child", "boss", "coworker", "manager", "supervisor", "landlord", "adjuster", "rn", "np",
+    "lpn", "cna", "pcp", "attending", "surgeon", "therapist", "pharmacist", "doc", "physician",
+    "resident", "provider", "pastor", "chaplain", "interpreter", "translator", "aide",
+    "coordinator", "worker", "nephews", "sons", "daughters", "poa", "hcpoa", "subscriber",
+    "guarantor", "insured", "contact", "patient", "pt",
+];
+
+/// Phrases that say a name comes next (`Name:`, `Signed by`, `my name is`, `cc:`). Strong, like a
+/// relation. Matched against the lower-cased words right before a token; multi-word entries are
+/// written with single spaces.
+pub(super) const SLOTS: &[&str] = &[
+    "name", "names", "my name is", "name is", "full name", "signed", "signed by", "cosigned by",
+    "co-signed by", "dictated by", "transcribed by", "written by", "reviewed by", "seen by",
+    "examined by", "cc", "c/o", "attn", "attention", "from", "to", "re", "my np is", "my doctor is",
+    "my dr is", "my pcp is", "np is", "doctor is", "pcp is", "referred by", "referral from",
+    "accompanied by", "mother is", "father is", "emergency contact", "next of kin", "nok",
+    "dear", "i'm", "im", "i am", "this is", "it's", "its", "me", "called", "ask for",
+    "speak to", "talk to", "spoke with", "spoke to", "per",
+];
+
+/// Slots after which a lower-case common word is still not a name (`im will...`, `this is may
+/// 3rd`, `per mark`): they name the writer or a person only loosely, so the word must be a
+/// first name that is not an everyday word.
+pub(super) const LOOSE_SLOTS: &[&str] = &[
+    "i'm", "im", "i am", "this is", "it's", "its", "me", "called", "per", "from", "to", "re",
+    "cc", "attn", "attention", "dear", "ask for", "speak to", "talk to", "spoke with", "spoke to",
+];
+
+/// Weak context: greetings, thanks and prepositions that often, not always, precede a name (`Hi
+/// Wilhelmina`, `thanks, Rosa`, `appt w olga young`, `EOB for Esther Lindqvist`). A token after
+/// them must still be in a name list.
+pub(super) const WEAK: &[&str] = &[
+    "hi", "hello", "hey", "thanks", "thank you", "thx", "ty", "w", "w/", "with", "for", "by",
+    "and", "or", "of", "at", "about", "regarding", "tell", "ask", "see", "saw", "visit", "bye",
+    "love", "morning", "good morning", "afternoon", "evening",
+];
+
+/// Credentials written after a name (`Maria Lopez, RN`, `R. Patel MD`, `W. Whitfield, PA-C`).
+pub(super) const CREDENTIALS: &[&str] = &[
+    "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "lpn", "cna", "dds", "dmd", "phd",
+    "pharmd", "dpm", "od", "crna", "aprn", "fnp", "fnp-c", "anp", "msw", "lcsw", "lmsw", "lpc",
+    "mph", "bsn", "msn", "dnp", "facp", "facc", "facs", "rd", "rph", "ot", "otr", "slp", "dpt",
+    "ccc-slp", "psyd", "mft", "jr", "sr", "ii", "iii", "iv", "esq", "cnm", "ma", "rt", "rrt",
+];
+
+/// Words right after a name that show it is one (`Nadia here`, `Maria Lopez called`).
+pub(super) const AFTER: &[&str] = &[
+    "here", "called", "calling", "says", "said", "texted", "wrote", "asked", "stated",
+    "reports", "reported", "agrees", "agreed", "signed",
+];
+
+/// Relations written in parentheses after a name (`James Alvarez (sister)`), plus proxies.
+pub(super) const PAREN_AFTER: &[&str] = &[
+    "son", "daughter", "wife", "husband", "mother", "father", "mom", "dad", "brother", "sister",
+    "niece", "nephew", "grandson", "granddaughter", "spouse", "partner", "friend", "caregiver",
+    "hcpoa", "poa", "guardian", "aunt", "uncle", "cousin", "neighbor", "self", "patient",
+];
+
+/// Particles inside multi-part surnames (`van der Berg`, `de la Cruz`, `bin Laden`): joined to
+/// the name around them, never a name alone.
+pub(super) const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "la", "le", "del", "della", "di", "da", "du", "dos", "das", "von",
+    "zu", "ten", "ter", "bin", "ibn", "bint", "al", "el", "ben", "st", "mac", "mc", "y",
+];
+
+/// Words that end a name and are never part of one, whatever their case: function words,
+/// frequent chat words, clinical section words, months and weekdays. Keeps `Thanks`, `Patient`,
+/// `Denies`, `HPI` and `Follow` out of spans even when a name list happens to hold them.
+#[rustfmt::skip]
+pub(super) const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "by", "for",
+    "with", "from", "as", "is", "was", "are", "were", "be", "been", "am", "has", "had", "have",
+    "do", "does", "did", "done", "will", "would", "can", "could", "should", "shall", "may", "might",
+    "must", "i", "me", "my", "mine", "you", "your", "u", "ur", "he", "him", "his", "she", "her",
+    "hers", "it", "its", "we", "us", "our", "they", "them", "their", "this", "that", "these",
+    "those", "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "not", "no",
+    "yes", "ok", "okay", "pls", "plz", "please", "thanks", "thank", "thx", "ty", "hi", "hello",
+    "hey", "dear", "re", "cc", "fw", "fwd", "also", "just", "still", "again", "today", "tomorrow",
+    "yesterday", "tonight", "now", "then", "here", "there", "all", "any", "some", "each", "every",
+    "very", "too", "only", "about", "after", "before", "over", "under", "up", "down", "out",
+    "off", "into", "than", "since", "until", "while", "because", "said", "says", "say", "called",
+    "calling", "call", "needs", "need", "wants", "want", "got", "get", "gets", "going", "went",
+    "goes", "go", "came", "come", "comes", "took", "take", "takes", "saw", "see", "seen", "told",
+    "tell", "asked", "ask", "feel", "feels", "felt", "is", "isnt", "dont", "cant", "wont", "didnt",
+    "im", "ive", "id", "ill", "its", "right", "left", "new", "old", "last", "next", "first",
+    "second", "one", "two", "three", "per", "via", "w", "dob", "mrn", "ssn", "phone", "cell",
+    "fax", "email", "appt", "visit", "note", "notes", "patient", "pt", "pts", "name", "names",
+    "date", "time", "age", "sex", "male", "female", "man", "woman", "boy", "girl", "mr", "mrs",
+    "ms", "dr", "doctor", "nurse", "family", "home", "office", "clinic", "hospital", "center",
+    "centre", "medical", "health", "care", "pharmacy", "insurance", "department", "dept", "unit",
+    "room", "floor", "services", "service", "group", "associates", "regional", "memorial",
+    "community", "general", "university", "county", "parish", "city", "state", "street", "avenue",
+    "road", "drive", "lane", "suite", "apt", "box", "hpi", "pmh", "psh", "ros", "exam", "plan",
+    "assessment", "impression", "history", "allergies", "medications", "meds", "labs", "vitals",
+    "diagnosis", "dx", "tx", "rx", "hx", "sx", "fx", "follow", "followup", "denies", "reports",
+    "presents", "presented", "admitted", "discharged", "discussed", "signed", "dictated",
+    "transcribed", "reviewed", "noted", "stable", "normal", "negative", "positive", "unremarkable",
+    "chief", "complaint", "january", "february", "march", "july",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun", "morning", "afternoon", "evening", "night", "week", "month", "year", "years",
+    "yr", "yrs", "yo", "day", "days", "daily", "bid", "tid", "qid", "prn", "po", "iv", "im",
+    "sc", "subq", "mg", "ml", "mcg", "units", "tab", "tabs", "pill", "pills", "dose", "refill",
+    "refil", "shot", "shots", "bill", "claim", "account", "acct", "card", "member", "policy",
+    "plan", "record", "records", "form", "forms", "report", "results", "result", "test", "tests",
+    "scan", "xray", "mri", "ct", "ekg", "ecg", "er", "ed", "icu", "or", "pacu", "nicu", "ob",
+    "gyn", "ent", "gi", "pcp", "np", "rn", "md", "pa", "lpn", "cna", "hcpoa", "poa", "dnr",
+    "dni", "code", "status", "per", "mother", "father", "son", "daughter", "wife", "husband",
+    "mom", "dad", "brother", "sister", "friend", "spouse", "partner", "baby", "kid", "kids",
+    "child", "children", "people", "person", "someone", "anyone", "everyone", "nobody", "staff",
+    "team", "provider", "physician", "surgeon", "pharmacist", "therapist", "transferred",
+    "referred", "sent", "faxed", "mailed", "scheduled", "cancelled", "canceled", "moved",
+    "lives", "living", "alone", "checks", "visits", "helps", "drives", "fell", "fall", "pain",
+    "fever", "cough", "bp", "hr", "temp", "weight", "sugar", "glucose", "blood", "urine",
+    "stool", "like", "well", "good", "bad", "better", "worse", "more", "less", "much", "many",
+    "few", "other", "another", "same", "such", "own", "both", "either", "neither", "nor",
+    "yet", "ever", "never", "always", "sometimes", "often", "soon", "later", "early", "late",
+    "back", "away", "around", "through", "between", "against", "without", "within", "along",
+    "across", "behind", "beyond", "during", "except", "inside", "outside", "toward", "towards",
+    "upon", "whether", "though", "although", "unless", "however", "therefore", "thus", "hence",
+    "dear", "sincerely", "regards", "best", "cheers", "sorry", "oh", "lol", "omg", "idk", "btw",
+    "asap", "fyi", "mrs", "miss", "mx", "sir", "madam", "maam", "team", "admin", "billing",
+    "scheduling", "nursing", "radiology", "cardiology", "oncology", "neurology", "orthopedics",
+    "pediatrics", "urology", "dermatology", "lab", "laboratory", "imaging", "surgery",
+    "emergency", "urgent", "primary", "internal", "medicine", "family", "senior", "assisted",
+    "rehab", "rehabilitation", "hospice", "nursing", "center", "institute", "foundation",
+    "saint", "mount", "lake", "valley", "river", "heights", "springs", "park", "north", "south",
+    "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower",
+    "contact", "emergency", "kin", "signature", "electronically", "attending", "referring",
+    "rendering", "ordering", "subscriber", "guarantor", "insured", "adjuster", "employer",
+    "caregiver", "sender", "recipient", "from", "to", "subject", "pages", "cover", "sheet",
+    "message", "msg", "reply", "re", "dob", "age", "yes", "no", "na", "n/a", "unknown", "none",
+    "other", "see", "above", "below", "attached", "enclosed",
+];
+
+/// Is `w` (lower case) in `table`?
+pub(super) fn in_table(table: &[&str], w: &str) -> bool {
+    table.contains(&w)
+}
