@@ -31,8 +31,8 @@ use std::collections::HashSet;
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::dict::{self, MedicalKind};
 use words::{
-    in_table, AFTER, CREDENTIALS, LOOSE_SLOTS, PARTICLES, PAREN_AFTER, RELATIONS, SLOTS, STOP,
-    TITLES, WEAK,
+    in_table, AFTER, CALENDAR, CREDENTIALS, EPONYM_NEXT, LOOSE_SLOTS, ORG, PARTICLES,
+    PAREN_AFTER, PRODUCTS, RELATIONS, SLOTS, STATES, STOP, STREET, TITLES, WEAK,
 };
 
 /// Confidence when a title, relation, slot or credential says "name".
@@ -175,6 +175,20 @@ fn shape(word: &str) -> Shape {
     }
 }
 
+/// What the word right after a capitalized run says about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum After {
+    None,
+    /// `, MD`, `RN`, `PA-C`.
+    Credential,
+    /// `(sister)`, `(HCPOA)`.
+    Relation,
+    /// `here`, `called`, `says`.
+    Verb,
+    /// `disease`, `sign`, `catheter`: the run is an eponym.
+    Clinical,
+}
+
 /// What the words before a token say about it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Ctx {
@@ -202,6 +216,8 @@ struct Known {
     clinical: bool,
     /// An eponym (`Foley`, `Parkinson`): a surname that is more often a disease or device.
     eponym: bool,
+    /// A month or weekday (`June`, `Thu`).
+    calendar: bool,
 }
 
 impl Known {
@@ -213,6 +229,7 @@ impl Known {
             k.sur |= dict::surname(part).is_some();
         }
         k.common = dict::is_common_word(word);
+        k.calendar = in_table(CALENDAR, &word.to_ascii_lowercase());
         match dict::medical_term(word) {
             Some(MedicalKind::Eponym) => k.eponym = true,
             Some(_) => k.clinical = true,
@@ -226,9 +243,9 @@ impl Known {
         self.first || self.sur
     }
 
-    /// In a name list and neither an everyday nor a clinical word.
+    /// In a name list and neither an everyday word, a clinical word nor a month or weekday.
     fn sure(&self) -> bool {
-        self.name() && !self.common && !self.clinical && !self.eponym
+        self.name() && !self.common && !self.clinical && !self.eponym && !self.calendar
     }
 }
 
@@ -286,6 +303,14 @@ impl Doc<'_> {
         if g.len() > 6 || g.contains('\n') || !g.bytes().all(|b| b" \t:,.-#>/".contains(&b)) {
             return (Ctx::None, false);
         }
+        // A `.` ends a sentence unless it closes a title (`Dr.`): `...postal worker. Quit`.
+        if g.contains('.') {
+            let title = g.starts_with('.') && g[1..].bytes().all(|b| b == b' ');
+            return match title && self.is_title(i - 1) {
+                true => (Ctx::Title, false),
+                false => (Ctx::None, false),
+            };
+        }
         // Up to three words before, joined by single spaces, longest phrase first.
         let mut phrase = String::new();
         let mut best = (Ctx::None, false);
@@ -305,8 +330,11 @@ impl Doc<'_> {
             } else {
                 format!("{} {phrase}", self.low(j))
             };
-            let kind = classify(&phrase);
-            if kind > best.0 || (kind == best.0 && kind != Ctx::None) {
+            let mut kind = classify(&phrase);
+            if kind == Ctx::Title && !(n == 1 && self.is_title(j) && !g.contains([',', ':'])) {
+                kind = Ctx::None;
+            }
+            if kind > best.0 {
                 let family = kind == Ctx::Strong
                     && n == 1
                     && in_table(PAREN_AFTER, &phrase)
@@ -316,53 +344,120 @@ impl Doc<'_> {
                 best = (kind, family);
             }
         }
+        // `Credentialing: Frank Mbeki`: a one-word label opening the line is a weak slot.
+        if best.0 == Ctx::None && g.trim_end() == ":" && self.sentence_start(i - 1) {
+            best.0 = Ctx::Weak;
+        }
         best
     }
 
-    /// Does something right after the run ending with token `last` say it is a name? A
-    /// credential (`, MD`), a relation in brackets (`(son)`), or a speech verb (`here`).
-    fn after(&self, last: usize) -> bool {
-        let Some(next) = self.toks.get(last + 1) else { return false };
+    /// Is token `j` a title in use: `Dr`/`doctor` in any case, `Mr`/`Ms`/`Mrs` capitalized (`160
+    /// ms` is milliseconds), not after a number, and not a street suffix (`4920 magnolia dr`)?
+    fn is_title(&self, j: usize) -> bool {
+        let w = self.low(j);
+        if !in_table(TITLES, w) {
+            return false;
+        }
+        if !matches!(w, "dr" | "doctor" | "prof" | "professor") && self.toks[j].shape == Shape::Lower
+        {
+            return false;
+        }
+        // Street suffix: a house number a few words before, only words between.
+        let mut k = j;
+        for _ in 0..5 {
+            if k == 0 || self.gap(k - 1).contains('\n') {
+                return true;
+            }
+            k -= 1;
+            if self.toks[k].shape == Shape::Other {
+                return !(k + 1 < j && self.low(k).bytes().all(|b| b.is_ascii_digit()));
+            }
+            let w = self.low(k);
+            if in_table(STOP, w) || in_table(WEAK, w) || !matches!(self.gap(k).trim(), "" | ".") {
+                return true;
+            }
+        }
+        true
+    }
+
+    /// What right after the run ending with token `last` says it is a name.
+    fn after(&self, last: usize) -> After {
+        let Some(next) = self.toks.get(last + 1) else { return After::None };
         let g = self.gap(last);
         let w = &self.lower[next.start..next.full_end];
         if (g == " " || g == ", " || g == ",") && in_table(CREDENTIALS, w) {
             // `Springfield, MD` is a place: a state abbreviation after a city is no credential.
             let state_like = matches!(w, "md" | "pa" | "ma" | "de" | "in" | "ok" | "or");
             let upper = next.shape == Shape::Upper || w.contains('-');
-            return upper && !(state_like && self.is_city(last));
+            if upper && !(state_like && self.is_city(last)) {
+                return After::Credential;
+            }
+            return After::None;
         }
-        if g.trim_end() == " (" || g == "(" {
-            return in_table(PAREN_AFTER, w);
+        if (g.trim_end() == " (" || g == "(") && in_table(PAREN_AFTER, w) {
+            return After::Relation;
         }
-        g == " " && in_table(AFTER, w)
+        if g == " " && in_table(AFTER, w) {
+            return After::Verb;
+        }
+        if g == " " && in_table(EPONYM_NEXT, w) {
+            return After::Clinical;
+        }
+        After::None
     }
 
-    /// Is the run ending at `last` (one token) a city name?
-    fn is_city(&self, last: usize) -> bool {
-        dict::city(&self.norm[self.toks[last].start..self.toks[last].end]).is_some()
+    /// Is token `k` a city name?
+    fn is_city(&self, k: usize) -> bool {
+        dict::city(&self.norm[self.toks[k].start..self.toks[k].end]).is_some()
+    }
+
+    /// Does a word of the run `i..=end`, or of the capitalized words right after it on the line
+    /// (`Maple Grove Senior Living`), make it an organisation? Also a street: a run right after
+    /// a house number (`5309 Jefferson Blvd`).
+    fn org_or_street(&self, i: usize, end: usize, ctx: Ctx) -> bool {
+        if i > 0
+            && self.low(i - 1).bytes().all(|b| b.is_ascii_digit())
+            && matches!(self.gap(i - 1), " " | " W. " | " N. " | " S. " | " E. ")
+        {
+            return true;
+        }
+        let mut k = i;
+        while k < self.toks.len() && k <= end + 3 {
+            if k > end && !matches!(self.toks[k].shape, Shape::Title | Shape::Upper) {
+                break;
+            }
+            let w = self.low(k);
+            if in_table(ORG, w) || (ctx < Ctx::Strong && in_table(STREET, w)) {
+                return true;
+            }
+            let g = self.gap(k);
+            if !(g == " " || (k >= end && g.is_empty())) {
+                break;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// Tries a capitalized run starting at token `i`; returns where to continue.
     fn capitalized(&self, i: usize, found: &mut Vec<(usize, usize, f32)>) -> usize {
         let w = self.low(i);
-        if is_context_word(w) || in_table(CREDENTIALS, w) {
+        let initial = self.toks[i].shape == Shape::Initial;
+        if !initial && (is_context_word(w) || in_table(CREDENTIALS, w)) {
             return i + 1;
         }
-        if self.toks[i].shape == Shape::Initial && self.gap(i).starts_with('.') && !self.joins(i) {
+        if initial && self.gap(i).starts_with('.') && !self.joins(i) {
             return i + 1;
         }
         let (ctx, _) = self.context(i);
         // The run: capitalized tokens, particles between them, initials.
         let mut end = i;
-        let mut org = false;
         while end + 1 < self.toks.len() && end + 1 - i < MAX_TOKENS && self.joins(end) {
             let n = end + 1;
             let nw = self.low(n);
-            if is_org(nw) {
-                org = true;
-            }
             match self.toks[n].shape {
-                Shape::Title | Shape::Upper | Shape::Initial
+                Shape::Initial => end = n,
+                Shape::Title | Shape::Upper
                     if !in_table(STOP, nw) && !in_table(CREDENTIALS, nw) && !is_context_word(nw) =>
                 {
                     end = n
@@ -383,12 +478,11 @@ impl Doc<'_> {
         }
         // `LASTNAME, FIRSTNAME M` after a slot or title, or in capitals with a list name.
         let mut comma = false;
-        if end == i && self.gap(i) == ", " {
+        if end == i && !initial && self.gap(i) == ", " {
             if let Some(n) = self.toks.get(i + 1) {
                 let nw = self.low(i + 1);
-                let same = n.shape == self.toks[i].shape
-                    || (n.shape == Shape::Title && self.toks[i].shape == Shape::Title);
-                let ok_word = !in_table(STOP, nw) && !in_table(CREDENTIALS, nw) && !is_org(nw);
+                let same = n.shape == self.toks[i].shape;
+                let ok_word = !in_table(STOP, nw) && !in_table(CREDENTIALS, nw);
                 let listed = Known::of(w).name() && Known::of(nw).name();
                 if same
                     && ok_word
@@ -405,14 +499,14 @@ impl Doc<'_> {
                 }
             }
         }
-        if org {
+        if self.org_or_street(i, end, ctx) {
             return end + 1;
         }
         // Trailing initials belong only to `LAST, FIRST M`; a leading one needs a surname after.
         while end > i && self.toks[end].shape == Shape::Initial && !comma {
             end -= 1;
         }
-        if self.toks[i].shape == Shape::Initial && end == i {
+        if initial && end == i {
             return i + 1;
         }
         let n = end + 1 - i;
@@ -424,32 +518,58 @@ impl Doc<'_> {
         let text = &self.norm[self.toks[i].start..self.toks[end].end];
         let any_name = known.iter().any(Known::name);
         let any_sure = known.iter().any(Known::sure);
+        let any_eponym = known.iter().any(|k| k.eponym || k.clinical);
         let all_clinical = known.iter().all(|k| k.clinical || (k.eponym && !k.first));
         let after = self.after(end);
-        let conf = if ctx == Ctx::Title || (ctx == Ctx::Strong && !all_clinical) {
+        let single = n == 1;
+        let first_low = self.low(i);
+        // A lone word that is a month, state or product is not a name without a strong context.
+        let lone_veto = single
+            && (in_table(CALENDAR, first_low)
+                || in_table(STATES, first_low)
+                || in_table(PRODUCTS, first_low));
+        let prev_greeting = i > 0 && greeting(self.low(i - 1));
+        let line_end = self.toks.get(end + 1).is_none_or(|_| {
+            let g = self.gap(end);
+            g.contains('\n') || g.trim_start().starts_with([',', '!', '.'])
+        }) || end + 1 == self.toks.len();
+        let conf = if after == After::Clinical && ctx != Ctx::Title {
+            None
+        } else if ctx == Ctx::Title || (ctx == Ctx::Strong && !all_clinical) {
             Some(STRONG)
-        } else if after && !all_clinical && (n > 1 || any_name || self.toks[i].shape != Shape::Upper)
+        } else if matches!(after, After::Credential | After::Relation) && !all_clinical {
+            Some(STRONG)
+        } else if after == After::Verb && any_name && !(single && (known[0].common || lone_veto))
         {
             Some(STRONG)
+        } else if ctx >= Ctx::Weak && initial && n >= 2 {
+            Some(WEAKER)
         } else if ctx >= Ctx::Weak
-            && !all_clinical
-            && any_name
-            && (n > 1 || !known[0].common || greeting(self.low(i.saturating_sub(1))))
-            && !(n == 1 && self.is_city(i) && !known[0].first)
+            && !lone_veto
+            && !(single && any_eponym)
+            && (any_name || (single && prev_greeting && line_end))
+            && (!single || !known[0].common || prev_greeting)
+            && !(single && self.is_city(i) && !known[0].first)
         {
             Some(WEAKER)
         } else if n >= 2
             && any_sure
-            && !known.iter().any(|k| k.clinical)
+            && !any_eponym
+            && !in_table(PRODUCTS, first_low)
+            && (i..=end)
+                .all(|k| self.toks[k].shape == Shape::Initial || plausible_lower(self.low(k)))
             && (known.iter().filter(|k| k.name()).count() >= 2
                 || (i..=end).any(|k| matches!(self.toks[k].shape, Shape::Title | Shape::Initial)))
             && (self.toks[i].shape == Shape::Title || comma)
+            && !(self.is_city(i) && !known[0].first)
             && dict::city(text).is_none()
         {
             Some(PAIR)
-        } else if n == 1
+        } else if single
             && self.toks[i].shape == Shape::Title
             && known[0].sure()
+            && !lone_veto
+            && !w.contains('-')
             && !self.sentence_start(i)
             && !self.is_city(i)
             && self.toks[i].end - self.toks[i].start >= 3
@@ -473,7 +593,7 @@ impl Doc<'_> {
         let (ctx, family) = self.context(i);
         let k = Known::of(w);
         let plausible = plausible_lower(w);
-        let here = self.after(i) && k.first && !k.common && self.sentence_start(i);
+        let here = self.after(i) == After::Verb && k.first && !k.common;
         let first_ok = match ctx {
             Ctx::Title => plausible && !k.clinical,
             Ctx::Strong => k.name() && !k.clinical && (!k.common || family),
@@ -605,52 +725,6 @@ fn is_context_word(w: &str) -> bool {
     in_table(TITLES, w) || in_table(RELATIONS, w) || in_table(STOP, w)
 }
 
-/// A word that makes a capitalized run an organisation or place (`Prairie Heights Clinic`).
-fn is_org(w: &str) -> bool {
-    matches!(
-        w,
-        "hospital"
-            | "clinic"
-            | "center"
-            | "centre"
-            | "medical"
-            | "health"
-            | "healthcare"
-            | "care"
-            | "nursing"
-            | "pharmacy"
-            | "county"
-            | "parish"
-            | "street"
-            | "avenue"
-            | "road"
-            | "boulevard"
-            | "university"
-            | "college"
-            | "school"
-            | "church"
-            | "institute"
-            | "foundation"
-            | "associates"
-            | "group"
-            | "memorial"
-            | "regional"
-            | "living"
-            | "home"
-            | "hospice"
-            | "rehab"
-            | "insurance"
-            | "services"
-            | "department"
-            | "labs"
-            | "laboratory"
-            | "inc"
-            | "llc"
-            | "corp"
-            | "company"
-    )
-}
-
 /// `my`, `his`, `pt's`: a possessive before a relation word.
 fn is_possessive(w: &str) -> bool {
     matches!(w, "my" | "his" | "her" | "their" | "our" | "your" | "ur" | "its")
@@ -663,12 +737,13 @@ fn greeting(w: &str) -> bool {
     matches!(w, "hi" | "hello" | "hey" | "dear" | "thanks" | "thx" | "ty")
 }
 
-/// Could a lower-case word be a name? Letters only, three or more of them, and not shaped like
-/// an inflected English word (`-ing`, `-ed`, `-ly`).
+/// Could a lower-case word be a name? Letters only, two or more of them, and not shaped like an
+/// inflected English word (`-ing`, `-ed`, `-ly`) unless a name list holds it (`ahmed`).
 fn plausible_lower(w: &str) -> bool {
+    let inflected = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
     w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
-        && !(w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")))
+        && !(inflected && !Known::of(w).name())
         && !in_table(STOP, w)
 }
 

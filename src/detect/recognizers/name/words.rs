@@ -6,8 +6,7 @@
 /// Titles written before a name (`Dr. Patel`, `Mrs Alvarez`, `dr fitzgerald`). A title is the
 /// strongest context there is: whatever follows, in any case, is a name.
 pub(super) const TITLES: &[&str] = &[
-    "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "father",
-    "sister", "nurse",
+    "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev",
 ];
 
 /// Relation and role words written right before a name (`my son jake`, `husband Desmond`,
@@ -36,7 +35,7 @@ pub(super) const SLOTS: &[&str] = &[
     "my dr is", "my pcp is", "np is", "doctor is", "pcp is", "referred by", "referral from",
     "accompanied by", "mother is", "father is", "emergency contact", "next of kin", "nok",
     "dear", "i'm", "im", "i am", "this is", "it's", "its", "me", "called", "ask for",
-    "speak to", "talk to", "spoke with", "spoke to", "per",
+    "speak to", "talk to", "spoke with", "spoke to", "per", "hpi",
 ];
 
 /// Slots after which a lower-case common word is still not a name (`im will...`, `this is may
@@ -61,7 +60,7 @@ pub(super) const CREDENTIALS: &[&str] = &[
     "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "lpn", "cna", "dds", "dmd", "phd",
     "pharmd", "dpm", "od", "crna", "aprn", "fnp", "fnp-c", "anp", "msw", "lcsw", "lmsw", "lpc",
     "mph", "bsn", "msn", "dnp", "facp", "facc", "facs", "rd", "rph", "ot", "otr", "slp", "dpt",
-    "ccc-slp", "psyd", "mft", "jr", "sr", "ii", "iii", "iv", "esq", "cnm", "ma", "rt", "rrt",
+    "ccc-slp", "psyd", "mft", "jr", "sr", "esq", "cnm", "ma", "rt", "rrt",
 ];
 
 /// Words right after a name that show it is one (`Nadia here`, `Maria Lopez called`).
@@ -119,7 +118,7 @@ pub(super) const STOP: &[&str] = &[
     "chief", "complaint", "january", "february", "march", "july",
     "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thur", "thurs", "fri",
     "sat", "sun", "morning", "afternoon", "evening", "night", "week", "month", "year", "years",
     "yr", "yrs", "yo", "day", "days", "daily", "bid", "tid", "qid", "prn", "po", "iv", "im",
     "sc", "subq", "mg", "ml", "mcg", "units", "tab", "tabs", "pill", "pills", "dose", "refill",
@@ -153,6 +152,74 @@ pub(super) const STOP: &[&str] = &[
     "caregiver", "sender", "recipient", "from", "to", "subject", "pages", "cover", "sheet",
     "message", "msg", "reply", "re", "dob", "age", "yes", "no", "na", "n/a", "unknown", "none",
     "other", "see", "above", "below", "attached", "enclosed",
+];
+
+/// Month and weekday names and abbreviations that are also first names (`June`, `April`,
+/// `Thu`): without a title or slot they are dates, so they are never a name alone.
+pub(super) const CALENDAR: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun",
+];
+
+/// US state names that are also first names or surnames (`Georgia`, `Montana`, `Carolina`,
+/// `Virginia`, `Washington`): a state is not PHI, so alone and without context it stays.
+pub(super) const STATES: &[&str] = &[
+    "georgia", "montana", "virginia", "carolina", "dakota", "indiana", "florida", "nevada",
+    "washington", "tennessee", "kentucky", "maryland", "arizona", "colorado", "alabama", "texas",
+    "missouri", "louisiana", "delaware", "vermont", "oregon", "idaho", "utah", "maine", "ohio",
+    "iowa", "kansas", "nebraska", "wyoming", "alaska", "hawaii", "california", "illinois",
+    "michigan", "minnesota", "wisconsin", "mississippi", "arkansas", "oklahoma", "jersey",
+    "york", "hampshire", "mexico", "dakota", "connecticut", "massachusetts", "pennsylvania",
+];
+
+/// Words that make a capitalized run an organisation, a product or a street, not a person
+/// (`Prairie Heights Clinic`, `Boston Scientific`, `Eastgate Women's Health`, `Pine Bluff St`).
+#[rustfmt::skip]
+pub(super) const ORG: &[&str] = &[
+    "hospital", "hospitals", "clinic", "clinics", "center", "centre", "medical", "health",
+    "healthcare", "care", "nursing", "pharmacy", "county", "parish", "university", "college",
+    "school", "church", "institute", "foundation", "associates", "group", "memorial", "regional",
+    "community", "living", "home", "homes", "hospice", "rehab", "rehabilitation", "insurance",
+    "services", "department", "labs", "laboratory", "laboratories", "inc", "llc", "corp",
+    "company", "co", "senior", "assisted", "manor", "village", "orthopedics", "orthopaedics",
+    "cardiology", "radiology", "oncology", "neurology", "pediatrics", "dermatology", "urology",
+    "surgery", "surgical", "physicians", "partners", "practice", "urgent", "imaging", "dental",
+    "scientific", "pharmaceuticals", "pharma", "therapeutics", "systems", "solutions",
+    "station", "airport", "mall", "market", "bank", "office", "offices", "suite", "apt",
+];
+
+/// Street suffixes and place words (`Pine Bluff St`, `Maple Grove`, `Harbor Point`): a run
+/// holding one is a place unless a title or slot says person (`Dr. Park`, `Name: Grace Lake`).
+#[rustfmt::skip]
+pub(super) const STREET: &[&str] = &[
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
+    "dr", "way", "court", "ct", "terrace", "ter", "place", "pl", "circle", "cir", "parkway",
+    "pkwy", "highway", "hwy", "trail", "trl", "square", "sq", "plaza", "park", "heights",
+    "springs", "valley", "lake", "river", "creek", "hills", "grove", "ridge", "point", "peak",
+    "oaks", "woods", "pines", "meadows", "gardens", "acres", "estates", "crossing", "bluff",
+    "harbor", "bay", "beach", "island", "mountain", "falls", "junction", "landing", "commons",
+];
+
+/// Products people write in Title Case that a name list also holds (`Kia Soul`, `Mercedes`):
+/// only a title or slot makes them a name.
+pub(super) const PRODUCTS: &[&str] = &[
+    "kia", "honda", "toyota", "ford", "nissan", "mazda", "subaru", "hyundai", "chevy",
+    "chevrolet", "dodge", "jeep", "tesla", "lexus", "buick", "mercedes", "volvo", "audi", "bmw",
+    "cadillac", "lincoln", "chrysler", "acura", "infiniti", "porsche", "ram", "gmc", "apple",
+    "samsung", "google", "amazon", "walmart", "target", "costco", "walgreens", "cvs",
+];
+
+/// Words right after an eponym that make it clinical (`Wilson disease`, `Barrett esophagus`,
+/// `Foley catheter`, `Bell's palsy`): the word before them is no person, whatever the context.
+pub(super) const EPONYM_NEXT: &[&str] = &[
+    "disease", "syndrome", "sign", "signs", "test", "tests", "maneuver", "manoeuvre",
+    "esophagus", "palsy", "lymphoma", "reflex", "score", "scale", "catheter", "procedure",
+    "phenomenon", "ulcer", "disorder", "criteria", "classification", "fracture", "node", "nodes",
+    "tube", "stocking", "stockings", "cyst", "law", "triad", "operation", "repair", "block",
+    "shunt", "position", "sarcoma", "tumor", "tumour", "anomaly", "method", "equation",
+    "formula", "index", "stage", "staging", "grade", "type", "pump", "filter", "disease's",
 ];
 
 /// Is `w` (lower case) in `table`?
