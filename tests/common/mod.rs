@@ -15,6 +15,7 @@ pub const CASE_FILES: &[(&str, &str)] = &[
     ("date", include_str!("../data/cases/date.toml")),
     ("age", include_str!("../data/cases/age.toml")),
     ("ids", include_str!("../data/cases/ids.toml")),
+    ("names", include_str!("../data/cases/names.toml")),
     ("negatives", include_str!("../data/cases/negatives.toml")),
 ];
 

@@ -31,8 +31,8 @@ use std::collections::HashSet;
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::dict::{self, MedicalKind};
 use words::{
-    in_table, AFTER, CALENDAR, CREDENTIALS, EPONYM_NEXT, LOOSE_SLOTS, ORG, PARTICLES,
-    PAREN_AFTER, PRODUCTS, RELATIONS, SLOTS, STATES, STOP, STREET, TITLES, WEAK,
+    in_table, AFTER, CALENDAR, CREDENTIALS, EPONYM_NEXT, LOOSE_SLOTS, ORG, PAREN_AFTER, PARTICLES,
+    PRODUCTS, RELATIONS, SLOTS, STATES, STOP, STREET, TITLES, WEAK,
 };
 
 /// Confidence when a title, relation, slot or credential says "name".
@@ -340,7 +340,9 @@ impl Doc<'_> {
                     && in_table(PAREN_AFTER, &phrase)
                     && j > 0
                     && self.gap(j - 1) == " "
-                    && is_possessive(&self.lower[self.toks[j - 1].start..self.toks[j - 1].full_end]);
+                    && is_possessive(
+                        &self.lower[self.toks[j - 1].start..self.toks[j - 1].full_end],
+                    );
                 best = (kind, family);
             }
         }
@@ -358,7 +360,8 @@ impl Doc<'_> {
         if !in_table(TITLES, w) {
             return false;
         }
-        if !matches!(w, "dr" | "doctor" | "prof" | "professor") && self.toks[j].shape == Shape::Lower
+        if !matches!(w, "dr" | "doctor" | "prof" | "professor")
+            && self.toks[j].shape == Shape::Lower
         {
             return false;
         }
@@ -458,7 +461,9 @@ impl Doc<'_> {
             match self.toks[n].shape {
                 Shape::Initial => end = n,
                 Shape::Title | Shape::Upper
-                    if !in_table(STOP, nw) && !in_table(CREDENTIALS, nw) && !is_context_word(nw) =>
+                    if !in_table(STOP, nw)
+                        && !in_table(CREDENTIALS, nw)
+                        && !is_context_word(nw) =>
                 {
                     end = n
                 }
@@ -484,10 +489,7 @@ impl Doc<'_> {
                 let same = n.shape == self.toks[i].shape;
                 let ok_word = !in_table(STOP, nw) && !in_table(CREDENTIALS, nw);
                 let listed = Known::of(w).name() && Known::of(nw).name();
-                if same
-                    && ok_word
-                    && (ctx >= Ctx::Strong || (n.shape == Shape::Upper && listed))
-                {
+                if same && ok_word && (ctx >= Ctx::Strong || (n.shape == Shape::Upper && listed)) {
                     end = i + 1;
                     comma = true;
                     if end + 1 < self.toks.len()
@@ -533,26 +535,30 @@ impl Doc<'_> {
             let g = self.gap(end);
             g.contains('\n') || g.trim_start().starts_with([',', '!', '.'])
         }) || end + 1 == self.toks.len();
-        let conf = if after == After::Clinical && ctx != Ctx::Title {
-            None
-        } else if ctx == Ctx::Title || (ctx == Ctx::Strong && !all_clinical) {
-            Some(STRONG)
-        } else if matches!(after, After::Credential | After::Relation) && !all_clinical {
-            Some(STRONG)
-        } else if after == After::Verb && any_name && !(single && (known[0].common || lone_veto))
-        {
-            Some(STRONG)
-        } else if ctx >= Ctx::Weak && initial && n >= 2 {
-            Some(WEAKER)
-        } else if ctx >= Ctx::Weak
-            && !lone_veto
-            && !(single && any_eponym)
-            && (any_name || (single && prev_greeting && line_end))
-            && (!single || !known[0].common || prev_greeting)
-            && !(single && self.is_city(i) && !known[0].first)
-        {
-            Some(WEAKER)
-        } else if n >= 2
+        let city_not_first = self.is_city(i) && !known[0].first;
+        // A title, a slot or relation, a credential or bracketed relation after, or a speech
+        // verb after a listed name.
+        let strong = ctx == Ctx::Title
+            || (ctx == Ctx::Strong && !all_clinical)
+            || (matches!(after, After::Credential | After::Relation) && !all_clinical)
+            || (after == After::Verb && any_name && !(single && (known[0].common || lone_veto)));
+        // A weak context word (`hi`, `for`, `w`) before a listed name, an initial and surname, or
+        // a sign-off word closing the line (`Thanks, Kwame`).
+        let weak = (ctx >= Ctx::Weak && initial && n >= 2)
+            || (ctx >= Ctx::Weak
+                && !lone_veto
+                && !(single && any_eponym)
+                && (any_name || (single && prev_greeting && line_end))
+                && (!single || !known[0].common || prev_greeting)
+                && !(single && city_not_first))
+            // `Maria's phone`: a first name with a possessive is a person even opening a line.
+            || (single
+                && self.toks[i].shape == Shape::Title
+                && known[0].first
+                && known[0].sure()
+                && self.toks[i].full_end != self.toks[i].end);
+        // `Maria Lopez`: a Title Case pair with a name that is not an everyday word.
+        let pair = n >= 2
             && any_sure
             && !any_eponym
             && !in_table(PRODUCTS, first_low)
@@ -561,22 +567,24 @@ impl Doc<'_> {
             && (known.iter().filter(|k| k.name()).count() >= 2
                 || (i..=end).any(|k| matches!(self.toks[k].shape, Shape::Title | Shape::Initial)))
             && (self.toks[i].shape == Shape::Title || comma)
-            && !(self.is_city(i) && !known[0].first)
-            && dict::city(text).is_none()
-        {
-            Some(PAIR)
-        } else if single
+            && !city_not_first
+            && dict::city(text).is_none();
+        // A listed name that is no everyday word, mid-sentence.
+        let lone = single
             && self.toks[i].shape == Shape::Title
             && known[0].sure()
             && !lone_veto
             && !w.contains('-')
             && !self.sentence_start(i)
             && !self.is_city(i)
-            && self.toks[i].end - self.toks[i].start >= 3
-        {
-            Some(LONE)
-        } else {
-            None
+            && self.toks[i].end - self.toks[i].start >= 3;
+        let conf = match () {
+            _ if after == After::Clinical && ctx != Ctx::Title => None,
+            _ if strong => Some(STRONG),
+            _ if weak => Some(WEAKER),
+            _ if pair => Some(PAIR),
+            _ if lone => Some(LONE),
+            _ => None,
         };
         if let Some(c) = conf {
             found.push((i, end, c));
@@ -606,7 +614,8 @@ impl Doc<'_> {
             && k.first
             && !k.clinical
             && self.lower_next(i, ctx).is_some_and(|n| n > i);
-        if !(first_ok || common_pair) && !(in_table(PARTICLES, w) && ctx == Ctx::Title) {
+        let title_particle = in_table(PARTICLES, w) && ctx == Ctx::Title;
+        if !(first_ok || common_pair || title_particle) {
             return i + 1;
         }
         let mut end = i;
@@ -658,8 +667,11 @@ impl Doc<'_> {
                 k += 1;
             }
             let last = self.low(k.min(self.toks.len() - 1));
-            return (k < self.toks.len() && k > n && !in_table(STOP, last) && plausible_lower(last))
-                .then_some(k);
+            return (k < self.toks.len()
+                && k > n
+                && !in_table(STOP, last)
+                && plausible_lower(last))
+            .then_some(k);
         }
         let k = Known::of(w);
         if k.clinical || k.eponym {
@@ -689,6 +701,7 @@ impl Doc<'_> {
                     && !kn.common
                     && !kn.clinical
                     && !kn.eponym
+                    && !kn.calendar
                 {
                     keys.insert(w);
                 }
@@ -697,8 +710,8 @@ impl Doc<'_> {
         if keys.is_empty() {
             return;
         }
-        for k in 0..self.toks.len() {
-            if !covered[k] && self.toks[k].shape != Shape::Other && keys.contains(self.low(k)) {
+        for (k, &done) in covered.iter().enumerate() {
+            if !done && self.toks[k].shape != Shape::Other && keys.contains(self.low(k)) {
                 found.push((k, k, LONE));
             }
         }
@@ -743,7 +756,7 @@ fn plausible_lower(w: &str) -> bool {
     let inflected = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
     w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
-        && !(inflected && !Known::of(w).name())
+        && (!inflected || Known::of(w).name())
         && !in_table(STOP, w)
 }
 
