@@ -430,6 +430,11 @@ fn adapt_case(original: &str, surrogate: &str, found: &str) -> String {
             original.to_uppercase()
         }
         Case::Lower => original.to_lowercase(),
+        // First seen in chat as `sunny acres`, now written `Sunny Acres`: title-case it. An
+        // original with its own mixed case (`McAllen`) is kept as written.
+        Case::Title if Case::of(original) != Case::Title => {
+            original.split(' ').map(|w| Case::Title.apply(w)).collect::<Vec<_>>().join(" ")
+        }
         _ => original.to_owned(),
     }
 }

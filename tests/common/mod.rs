@@ -16,6 +16,7 @@ pub const CASE_FILES: &[(&str, &str)] = &[
     ("age", include_str!("../data/cases/age.toml")),
     ("ids", include_str!("../data/cases/ids.toml")),
     ("places", include_str!("../data/cases/places.toml")),
+    ("names", include_str!("../data/cases/names.toml")),
     ("negatives", include_str!("../data/cases/negatives.toml")),
 ];
 

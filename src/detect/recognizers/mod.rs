@@ -11,6 +11,7 @@ mod date;
 mod email;
 mod ids;
 mod ip;
+mod name;
 mod phone;
 mod place;
 mod ssn;
@@ -45,6 +46,7 @@ pub(crate) fn all() -> Vec<Box<dyn Recognizer>> {
         Box::new(ids::Ids::new()),
         Box::new(address::Address::new()),
         Box::new(place::Place::new()),
+        Box::new(name::Name::new()),
     ]
 }
 

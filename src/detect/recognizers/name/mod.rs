@@ -1,0 +1,800 @@
+//! Person names: patients, relatives, clinicians, staff (`Pt: SMITH, JOHN A`, `Dr. R. Patel`,
+//! `-- Maria Lopez, RN`, `hi im dan smith`, `my son jake`, `Maria's phone`, `thanks, Rosa`).
+//!
+//! A name has no format, so the recognizer weighs evidence. The text is cut into word tokens
+//! (letters, inner apostrophes and hyphens, diacritics kept), each with its shape (`Title`,
+//! `UPPER`, `lower`, initial). Capitalized runs are scored by
+//! - context before them: a title (`Dr`, `Mrs`), a relation or role (`son`, `wife`, `RN`), a name
+//!   slot (`Name:`, `signed by`, `my name is`) or a weaker word (`hi`, `thanks,`, `w`, `for`);
+//! - context after them: a credential (`, MD`, `PA-C`), a relation in brackets (`(sister)`), a
+//!   verb of speech (`here`, `called`);
+//! - the dictionaries: first name or surname (`dict::first_name`, `dict::surname`), everyday word
+//!   (`dict::is_common_word`: `Will`, `Grace`), clinical word (`dict::medical_term`: `Foley`,
+//!   `Parkinson`), place (`dict::city`);
+//! - their layout: `Maria Lopez` (a pair where one part is a name that is not a common word),
+//!   `LASTNAME, FIRSTNAME M` after a name slot.
+//!
+//! Lower-case chat is the hard part: a lower-case word is a name only after a title, relation or
+//! slot (`dr tanaka`, `my son jake`, `this is june lindqvist`), or before `here`, never for
+//! dictionary membership alone (`will`, `bill` and `may` are words). Neighbours join a found name:
+//! initials (`Maria L. Lopez`), particles (`van der Berg`), more name-list words and, after a
+//! strong context, unknown words (`anders kowalski`). Finally every other mention of a token
+//! already found is a name too (`Agnieszka` in the sign-off of a message about `Agnieszka
+//! Abernathy`).
+//!
+//! Spans exclude titles, credentials and the possessive `'s`.
+
+mod words;
+
+use std::collections::HashSet;
+
+use super::{Candidate, Label, Recognizer, Text};
+use crate::detect::dict::{self, MedicalKind};
+use words::{
+    in_table, AFTER, CALENDAR, CREDENTIALS, EPONYM_NEXT, LOOSE_SLOTS, ORG, PAREN_AFTER, PARTICLES,
+    PRODUCTS, RELATIONS, SLOTS, STATES, STOP, STREET, TITLES, WEAK,
+};
+
+/// Confidence when a title, relation, slot or credential says "name".
+const STRONG: f32 = 0.9;
+/// Confidence for a dictionary name after a weak context word.
+const WEAKER: f32 = 0.8;
+/// Confidence for a `First Last` pair without context.
+const PAIR: f32 = 0.75;
+/// Confidence for a lone mid-sentence first name or surname, and for repeat mentions.
+const LONE: f32 = 0.6;
+
+/// Longest name in tokens (`Maria del Carmen García-López` is 5 with the particles).
+const MAX_TOKENS: usize = 6;
+
+/// The name recognizer; stateless, every table is a constant.
+pub(crate) struct Name;
+
+impl Name {
+    /// Builds the recognizer (nothing to compile: the lists are embedded and searched in place).
+    pub(crate) fn new() -> Self {
+        Name
+    }
+}
+
+impl Recognizer for Name {
+    fn name(&self) -> &'static str {
+        "name"
+    }
+
+    fn labels(&self) -> &'static [Label] {
+        &[Label::Name]
+    }
+
+    fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
+        let toks = tokenize(text.norm());
+        let doc = Doc { norm: text.norm(), lower: text.lower(), toks: &toks };
+        let mut found: Vec<(usize, usize, f32)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let next = match toks[i].shape {
+                Shape::Title | Shape::Upper | Shape::Initial => doc.capitalized(i, &mut found),
+                Shape::Lower => doc.lower_case(i, &mut found),
+                Shape::Other => i + 1,
+            };
+            i = next.max(i + 1);
+        }
+        doc.repeat_mentions(&mut found);
+        out.extend(found.into_iter().map(|(a, b, c)| Candidate {
+            start: toks[a].start,
+            end: toks[b].end,
+            label: Label::Name,
+            confidence: c,
+        }));
+    }
+}
+
+/// What a token looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// `Maria`, `McDonald`, `O'Neil`, `García-López`.
+    Title,
+    /// `SMITH`, `NÚÑEZ` (two letters or more).
+    Upper,
+    /// `dan`, `o'neil`, `van`.
+    Lower,
+    /// One capital letter (`R` in `R. Patel`, `A` in `SMITH, JOHN A`).
+    Initial,
+    /// Anything with a digit, or starting with one.
+    Other,
+}
+
+/// One word of the text, in bytes of the folded text.
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    /// End of the name part: a possessive `'s` is left out.
+    end: usize,
+    /// End of the whole word, possessive included.
+    full_end: usize,
+    shape: Shape,
+}
+
+/// Cuts `s` into words: a run of letters and digits, with apostrophes and hyphens kept when a
+/// letter follows them (`O'Neil`, `Smith-Jones`, `i'm`). One pass, no allocation per token.
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                it.next();
+            } else if matches!(d, '\'' | '\u{2019}' | '-')
+                && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+            {
+                it.next();
+            } else {
+                break;
+            }
+        }
+        let word = &s[start..end];
+        let name_end = possessive_cut(word).map_or(end, |n| start + n);
+        toks.push(Tok { start, end: name_end, full_end: end, shape: shape(&s[start..name_end]) });
+    }
+    toks
+}
+
+/// The length of `word` without a possessive `'s` (`Maria's`), if it has one.
+fn possessive_cut(word: &str) -> Option<usize> {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().count() >= 2 {
+                return Some(stem.len());
+            }
+        }
+    }
+    None
+}
+
+/// The shape of one word.
+fn shape(word: &str) -> Shape {
+    let Some(first) = word.chars().next() else { return Shape::Other };
+    if word.chars().any(|c| c.is_numeric()) || !first.is_alphabetic() {
+        return Shape::Other;
+    }
+    if first.is_lowercase() {
+        return Shape::Lower;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 {
+        Shape::Initial
+    } else if word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        Shape::Upper
+    } else {
+        Shape::Title
+    }
+}
+
+/// What the word right after a capitalized run says about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum After {
+    None,
+    /// `, MD`, `RN`, `PA-C`.
+    Credential,
+    /// `(sister)`, `(HCPOA)`.
+    Relation,
+    /// `here`, `called`, `says`.
+    Verb,
+    /// `disease`, `sign`, `catheter`: the run is an eponym.
+    Clinical,
+}
+
+/// What the words before a token say about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Ctx {
+    None,
+    /// `hi`, `thanks`, `w`, `for`, `from`: a dictionary name after them is a name.
+    Weak,
+    /// `im`, `this is`, `me`: a first name after them is the writer's.
+    Loose,
+    /// A relation, role or name slot: `son`, `RN`, `Name:`, `signed by`.
+    Strong,
+    /// `Dr`, `Mrs`: anything after them is a name.
+    Title,
+}
+
+/// What a found name's dictionary evidence is, per token.
+#[derive(Clone, Copy, Debug, Default)]
+struct Known {
+    /// In the first-name list.
+    first: bool,
+    /// In the surname list.
+    sur: bool,
+    /// An everyday word too (`will`, `grace`, `brown`).
+    common: bool,
+    /// Clinical vocabulary other than an eponym (drug, unit, abbreviation, term).
+    clinical: bool,
+    /// An eponym (`Foley`, `Parkinson`): a surname that is more often a disease or device.
+    eponym: bool,
+    /// A month or weekday (`June`, `Thu`).
+    calendar: bool,
+}
+
+impl Known {
+    /// Looks a word up; a hyphenated word is known when one of its parts is.
+    fn of(word: &str) -> Known {
+        let mut k = Known::default();
+        for part in std::iter::once(word).chain(word.split('-').filter(|_| word.contains('-'))) {
+            k.first |= dict::first_name(part).is_some();
+            k.sur |= dict::surname(part).is_some();
+        }
+        k.common = dict::is_common_word(word);
+        k.calendar = in_table(CALENDAR, &word.to_ascii_lowercase());
+        match dict::medical_term(word) {
+            Some(MedicalKind::Eponym) => k.eponym = true,
+            Some(_) => k.clinical = true,
+            None => {}
+        }
+        k
+    }
+
+    /// In a name list.
+    fn name(&self) -> bool {
+        self.first || self.sur
+    }
+
+    /// In a name list and neither an everyday word, a clinical word nor a month or weekday.
+    fn sure(&self) -> bool {
+        self.name() && !self.common && !self.clinical && !self.eponym && !self.calendar
+    }
+}
+
+/// The text and its tokens, with the rules that read them.
+struct Doc<'a> {
+    norm: &'a str,
+    lower: &'a str,
+    toks: &'a [Tok],
+}
+
+impl Doc<'_> {
+    /// The lower-cased name part of token `i`.
+    fn low(&self, i: usize) -> &str {
+        &self.lower[self.toks[i].start..self.toks[i].end]
+    }
+
+    /// The bytes between token `i` (possessive included) and token `i + 1`.
+    fn gap(&self, i: usize) -> &str {
+        match self.toks.get(i + 1) {
+            Some(n) => &self.norm[self.toks[i].full_end..n.start],
+            None => &self.norm[self.toks[i].full_end..],
+        }
+    }
+
+    /// Can token `i` and `i + 1` be parts of one name? A short run of spaces between them, or a
+    /// `.` after an initial or a particle (`R. Patel`, `St. John`).
+    fn joins(&self, i: usize) -> bool {
+        let g = self.gap(i);
+        let spaces = |g: &str| (1..=2).contains(&g.len()) && g.bytes().all(|b| b == b' ');
+        if spaces(g) {
+            return self.toks[i].full_end == self.toks[i].end;
+        }
+        let after_initial = self.toks[i].shape == Shape::Initial
+            || (self.toks[i].shape == Shape::Title && self.low(i) == "st");
+        after_initial
+            && g.strip_prefix('.').is_some_and(|r| r.len() <= 2 && r.bytes().all(|b| b == b' '))
+    }
+
+    /// Is the token at `i` at the start of a line or sentence (so its capital says nothing)?
+    fn sentence_start(&self, i: usize) -> bool {
+        if i == 0 {
+            return self.norm[..self.toks[0].start].trim().is_empty();
+        }
+        let g = self.gap(i - 1).trim_end_matches([' ', '\t', '"', '(', '*', '-']);
+        g.contains('\n') || g.ends_with(['.', '!', '?', ':', ';', '\n']) || g.ends_with("--")
+    }
+
+    /// The context the words before token `i` give it, and whether it is a family relation after
+    /// a possessive (`my daughter`, `pt's son`), after which even an everyday word is a name.
+    fn context(&self, i: usize) -> (Ctx, bool) {
+        if i == 0 {
+            return (Ctx::None, false);
+        }
+        let g = self.gap(i - 1);
+        if g.len() > 6 || g.contains('\n') || !g.bytes().all(|b| b" \t:,.-#>/".contains(&b)) {
+            return (Ctx::None, false);
+        }
+        // A `.` ends a sentence unless it closes a title (`Dr.`): `...postal worker. Quit`.
+        if g.contains('.') {
+            let title = g.starts_with('.') && g[1..].bytes().all(|b| b == b' ');
+            return match title && self.is_title(i - 1) {
+                true => (Ctx::Title, false),
+                false => (Ctx::None, false),
+            };
+        }
+        // Up to three words before, joined by single spaces, longest phrase first.
+        let mut phrase = String::new();
+        let mut best = (Ctx::None, false);
+        for n in 1..=3 {
+            if n > i {
+                break;
+            }
+            let j = i - n;
+            if n > 1 {
+                let g = self.gap(j);
+                if g != " " || self.toks[j].full_end != self.toks[j].end {
+                    break;
+                }
+            }
+            phrase = if n == 1 {
+                self.lower[self.toks[j].start..self.toks[j].full_end].to_owned()
+            } else {
+                format!("{} {phrase}", self.low(j))
+            };
+            let mut kind = classify(&phrase);
+            if kind == Ctx::Title && !(n == 1 && self.is_title(j) && !g.contains([',', ':'])) {
+                kind = Ctx::None;
+            }
+            if kind > best.0 {
+                let family = kind == Ctx::Strong
+                    && n == 1
+                    && in_table(PAREN_AFTER, &phrase)
+                    && j > 0
+                    && self.gap(j - 1) == " "
+                    && is_possessive(
+                        &self.lower[self.toks[j - 1].start..self.toks[j - 1].full_end],
+                    );
+                best = (kind, family);
+            }
+        }
+        // `Credentialing: Frank Mbeki`: a one-word label opening the line is a weak slot.
+        if best.0 == Ctx::None && g.trim_end() == ":" && self.sentence_start(i - 1) {
+            best.0 = Ctx::Weak;
+        }
+        best
+    }
+
+    /// Is token `j` a title in use: `Dr`/`doctor` in any case, `Mr`/`Ms`/`Mrs` capitalized (`160
+    /// ms` is milliseconds), not after a number, and not a street suffix (`4920 magnolia dr`)?
+    fn is_title(&self, j: usize) -> bool {
+        let w = self.low(j);
+        if !in_table(TITLES, w) {
+            return false;
+        }
+        if !matches!(w, "dr" | "doctor" | "prof" | "professor")
+            && self.toks[j].shape == Shape::Lower
+        {
+            return false;
+        }
+        // Street suffix: a house number a few words before, only words between.
+        let mut k = j;
+        for _ in 0..5 {
+            if k == 0 || self.gap(k - 1).contains('\n') {
+                return true;
+            }
+            k -= 1;
+            if self.toks[k].shape == Shape::Other {
+                return !(k + 1 < j && self.low(k).bytes().all(|b| b.is_ascii_digit()));
+            }
+            let w = self.low(k);
+            if in_table(STOP, w) || in_table(WEAK, w) || !matches!(self.gap(k).trim(), "" | ".") {
+                return true;
+            }
+        }
+        true
+    }
+
+    /// What right after the run ending with token `last` says it is a name.
+    fn after(&self, last: usize) -> After {
+        let Some(next) = self.toks.get(last + 1) else { return After::None };
+        let g = self.gap(last);
+        let w = &self.lower[next.start..next.full_end];
+        if (g == " " || g == ", " || g == ",") && in_table(CREDENTIALS, w) {
+            // `Springfield, MD` is a place: a state abbreviation after a city is no credential.
+            let state_like = matches!(w, "md" | "pa" | "ma" | "de" | "in" | "ok" | "or");
+            let upper = next.shape == Shape::Upper || w.contains('-');
+            if upper && !(state_like && self.is_city(last)) {
+                return After::Credential;
+            }
+            return After::None;
+        }
+        if (g.trim_end() == " (" || g == "(") && in_table(PAREN_AFTER, w) {
+            return After::Relation;
+        }
+        if g == " " && in_table(AFTER, w) {
+            return After::Verb;
+        }
+        if g == " " && in_table(EPONYM_NEXT, w) {
+            return After::Clinical;
+        }
+        After::None
+    }
+
+    /// Is token `k` a city name?
+    fn is_city(&self, k: usize) -> bool {
+        dict::city(&self.norm[self.toks[k].start..self.toks[k].end]).is_some()
+    }
+
+    /// Does a word of the run `i..=end`, or of the capitalized words right after it on the line
+    /// (`Maple Grove Senior Living`), make it an organisation? Also a street: a run right after
+    /// a house number (`5309 Jefferson Blvd`).
+    fn org_or_street(&self, i: usize, end: usize, ctx: Ctx) -> bool {
+        if i > 0
+            && self.low(i - 1).bytes().all(|b| b.is_ascii_digit())
+            && matches!(self.gap(i - 1), " " | " W. " | " N. " | " S. " | " E. ")
+        {
+            return true;
+        }
+        let mut k = i;
+        while k < self.toks.len() && k <= end + 3 {
+            if k > end && !matches!(self.toks[k].shape, Shape::Title | Shape::Upper) {
+                break;
+            }
+            let w = self.low(k);
+            if in_table(ORG, w) || (ctx < Ctx::Strong && in_table(STREET, w)) {
+                return true;
+            }
+            let g = self.gap(k);
+            if !(g == " " || (k >= end && g.is_empty())) {
+                break;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Tries a capitalized run starting at token `i`; returns where to continue.
+    fn capitalized(&self, i: usize, found: &mut Vec<(usize, usize, f32)>) -> usize {
+        let w = self.low(i);
+        let initial = self.toks[i].shape == Shape::Initial;
+        if !initial && (is_context_word(w) || in_table(CREDENTIALS, w)) {
+            return i + 1;
+        }
+        if initial && self.gap(i).starts_with('.') && !self.joins(i) {
+            return i + 1;
+        }
+        let (ctx, _) = self.context(i);
+        // The run: capitalized tokens, particles between them, initials.
+        let mut end = i;
+        while end + 1 < self.toks.len() && end + 1 - i < MAX_TOKENS && self.joins(end) {
+            let n = end + 1;
+            let nw = self.low(n);
+            match self.toks[n].shape {
+                Shape::Initial => end = n,
+                Shape::Title | Shape::Upper
+                    if !in_table(STOP, nw)
+                        && !in_table(CREDENTIALS, nw)
+                        && !is_context_word(nw) =>
+                {
+                    end = n
+                }
+                Shape::Lower | Shape::Title if in_table(PARTICLES, nw) => {
+                    // A particle only inside a name: it must be followed by more of it.
+                    if n + 1 < self.toks.len()
+                        && self.joins(n)
+                        && matches!(self.toks[n + 1].shape, Shape::Title | Shape::Upper)
+                    {
+                        end = n + 1;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // `LASTNAME, FIRSTNAME M` after a slot or title, or in capitals with a list name.
+        let mut comma = false;
+        if end == i && !initial && self.gap(i) == ", " {
+            if let Some(n) = self.toks.get(i + 1) {
+                let nw = self.low(i + 1);
+                let same = n.shape == self.toks[i].shape;
+                let ok_word = !in_table(STOP, nw) && !in_table(CREDENTIALS, nw);
+                let listed = Known::of(w).name() && Known::of(nw).name();
+                if same && ok_word && (ctx >= Ctx::Strong || (n.shape == Shape::Upper && listed)) {
+                    end = i + 1;
+                    comma = true;
+                    if end + 1 < self.toks.len()
+                        && self.joins(end)
+                        && self.toks[end + 1].shape == Shape::Initial
+                    {
+                        end += 1;
+                    }
+                }
+            }
+        }
+        if self.org_or_street(i, end, ctx) {
+            return end + 1;
+        }
+        // Trailing initials belong only to `LAST, FIRST M`; a leading one needs a surname after.
+        while end > i && self.toks[end].shape == Shape::Initial && !comma {
+            end -= 1;
+        }
+        if initial && end == i {
+            return i + 1;
+        }
+        let n = end + 1 - i;
+        let len_words = (i..=end).filter(|&k| !in_table(PARTICLES, self.low(k))).count();
+        if len_words > 4 || (self.toks[i].shape == Shape::Upper && n > 3 && !comma) {
+            return end + 1;
+        }
+        let known: Vec<Known> = (i..=end).map(|k| Known::of(self.low(k))).collect();
+        let text = &self.norm[self.toks[i].start..self.toks[end].end];
+        let any_name = known.iter().any(Known::name);
+        let any_sure = known.iter().any(Known::sure);
+        let any_eponym = known.iter().any(|k| k.eponym || k.clinical);
+        let all_clinical = known.iter().all(|k| k.clinical || (k.eponym && !k.first));
+        let after = self.after(end);
+        let single = n == 1;
+        let first_low = self.low(i);
+        // A lone word that is a month, state or product is not a name without a strong context.
+        let lone_veto = single
+            && (in_table(CALENDAR, first_low)
+                || in_table(STATES, first_low)
+                || in_table(PRODUCTS, first_low));
+        let prev_greeting = i > 0 && greeting(self.low(i - 1));
+        let line_end = self.toks.get(end + 1).is_none_or(|_| {
+            let g = self.gap(end);
+            g.contains('\n') || g.trim_start().starts_with([',', '!', '.'])
+        }) || end + 1 == self.toks.len();
+        let city_not_first = self.is_city(i) && !known[0].first;
+        // A title, a slot or relation, a credential or bracketed relation after, or a speech
+        // verb after a listed name.
+        let strong = ctx == Ctx::Title
+            || (ctx == Ctx::Strong && !all_clinical)
+            || (matches!(after, After::Credential | After::Relation) && !all_clinical)
+            || (after == After::Verb && any_name && !(single && (known[0].common || lone_veto)));
+        // A weak context word (`hi`, `for`, `w`) before a listed name, an initial and surname, or
+        // a sign-off word closing the line (`Thanks, Kwame`).
+        let weak = (ctx >= Ctx::Weak && initial && n >= 2)
+            || (ctx >= Ctx::Weak
+                && !lone_veto
+                && !(single && any_eponym)
+                && (any_name || (single && prev_greeting && line_end))
+                && (!single || !known[0].common || prev_greeting)
+                && !(single && city_not_first))
+            // `Maria's phone`: a first name with a possessive is a person even opening a line.
+            || (single
+                && self.toks[i].shape == Shape::Title
+                && known[0].first
+                && known[0].sure()
+                && self.toks[i].full_end != self.toks[i].end);
+        // `Maria Lopez`: a Title Case pair with a name that is not an everyday word.
+        let pair = n >= 2
+            && any_sure
+            && !any_eponym
+            && !in_table(PRODUCTS, first_low)
+            && (i..=end)
+                .all(|k| self.toks[k].shape == Shape::Initial || plausible_lower(self.low(k)))
+            && (known.iter().filter(|k| k.name()).count() >= 2
+                || (i..=end).any(|k| matches!(self.toks[k].shape, Shape::Title | Shape::Initial)))
+            && (self.toks[i].shape == Shape::Title || comma)
+            && !city_not_first
+            && dict::city(text).is_none();
+        // A listed name that is no everyday word, mid-sentence.
+        let lone = single
+            && self.toks[i].shape == Shape::Title
+            && known[0].sure()
+            && !lone_veto
+            && !w.contains('-')
+            && !self.sentence_start(i)
+            && !self.is_city(i)
+            && self.toks[i].end - self.toks[i].start >= 3;
+        let conf = match () {
+            _ if after == After::Clinical && ctx != Ctx::Title => None,
+            _ if strong => Some(STRONG),
+            _ if weak => Some(WEAKER),
+            _ if pair => Some(PAIR),
+            _ if lone => Some(LONE),
+            _ => None,
+        };
+        if let Some(c) = conf {
+            found.push((i, end, c));
+        }
+        end + 1
+    }
+
+    /// Tries a lower-case name at token `i` (chat); returns where to continue.
+    fn lower_case(&self, i: usize, found: &mut Vec<(usize, usize, f32)>) -> usize {
+        let w = self.low(i);
+        if in_table(STOP, w) || in_table(PARTICLES, w) && !self.particle_run(i) {
+            return i + 1;
+        }
+        let (ctx, family) = self.context(i);
+        let k = Known::of(w);
+        let plausible = plausible_lower(w);
+        let here = self.after(i) == After::Verb && k.first && !k.common;
+        let first_ok = match ctx {
+            Ctx::Title => plausible && !k.clinical && (k.name() || !office_noun(w)),
+            Ctx::Strong => k.name() && !k.clinical && (!k.common || family),
+            Ctx::Loose | Ctx::Weak => k.first && !k.common && !k.clinical && !k.eponym,
+            Ctx::None => here,
+        };
+        // `this is june lindqvist`: an everyday first name joined by a surname after a slot.
+        let common_pair = !first_ok
+            && matches!(ctx, Ctx::Strong | Ctx::Loose)
+            && k.first
+            && !k.clinical
+            && self.lower_next(i, ctx).is_some_and(|n| n > i);
+        let title_particle = in_table(PARTICLES, w) && ctx == Ctx::Title;
+        if !(first_ok || common_pair || title_particle) {
+            return i + 1;
+        }
+        let mut end = i;
+        while end + 1 - i < MAX_TOKENS {
+            match self.lower_next(end, ctx) {
+                Some(n) => end = n,
+                None => break,
+            }
+        }
+        if in_table(PARTICLES, self.low(end)) {
+            return end + 1;
+        }
+        let conf = match ctx {
+            Ctx::Title | Ctx::Strong => STRONG,
+            Ctx::Loose | Ctx::Weak => WEAKER,
+            Ctx::None => LONE,
+        };
+        found.push((i, end, conf));
+        end + 1
+    }
+
+    /// Is the particle at `i` the start of a lower-case multi-part surname (`van der berg`)?
+    fn particle_run(&self, i: usize) -> bool {
+        let mut k = i;
+        while k < self.toks.len() && in_table(PARTICLES, self.low(k)) && self.joins(k) {
+            k += 1;
+        }
+        k > i && k < self.toks.len() && !in_table(STOP, self.low(k))
+    }
+
+    /// The last token of the lower-case name continuing after token `end`, if one does: a
+    /// particle run and the word after it, a name-list word, or (after a title or a strong
+    /// slot) a plausible unknown word (`anders kowalski`, `june lindqvist`).
+    fn lower_next(&self, end: usize, ctx: Ctx) -> Option<usize> {
+        let n = end + 1;
+        if n >= self.toks.len() || !self.joins(end) {
+            return None;
+        }
+        if self.toks[n].shape != Shape::Lower && self.toks[end].shape == Shape::Lower {
+            return None;
+        }
+        let w = self.low(n);
+        if in_table(STOP, w) || in_table(CREDENTIALS, w) || is_context_word(w) {
+            return None;
+        }
+        if in_table(PARTICLES, w) {
+            let mut k = n;
+            while k < self.toks.len() && in_table(PARTICLES, self.low(k)) && self.joins(k) {
+                k += 1;
+            }
+            let last = self.low(k.min(self.toks.len() - 1));
+            return (k < self.toks.len()
+                && k > n
+                && !in_table(STOP, last)
+                && plausible_lower(last))
+            .then_some(k);
+        }
+        let k = Known::of(w);
+        if k.clinical || k.eponym {
+            return None;
+        }
+        if k.sur && plausible_lower(w) {
+            return Some(n);
+        }
+        let strong = matches!(ctx, Ctx::Title | Ctx::Strong | Ctx::Loose);
+        (strong && !k.common && plausible_lower(w) && !in_table(AFTER, w)).then_some(n)
+    }
+
+    /// Marks every other mention of a token already found as a name (`Thanks, Agnieszka` after
+    /// `Agnieszka Abernathy`), merged into `found`.
+    fn repeat_mentions(&self, found: &mut Vec<(usize, usize, f32)>) {
+        let mut keys: HashSet<&str> = HashSet::new();
+        let mut covered = vec![false; self.toks.len()];
+        for &(a, b, _) in found.iter() {
+            for (k, c) in covered.iter_mut().enumerate().take(b + 1).skip(a) {
+                *c = true;
+                let w = self.low(k);
+                let kn = Known::of(w);
+                if w.chars().count() >= 3
+                    && self.toks[k].shape != Shape::Initial
+                    && !in_table(PARTICLES, w)
+                    && !in_table(STOP, w)
+                    && !kn.common
+                    && !kn.clinical
+                    && !kn.eponym
+                    && !kn.calendar
+                {
+                    keys.insert(w);
+                }
+            }
+        }
+        if keys.is_empty() {
+            return;
+        }
+        for (k, &done) in covered.iter().enumerate() {
+            if !done && self.toks[k].shape != Shape::Other && keys.contains(self.low(k)) {
+                found.push((k, k, LONE));
+            }
+        }
+    }
+}
+
+/// What a phrase of context words (lower case) says.
+fn classify(phrase: &str) -> Ctx {
+    if in_table(TITLES, phrase) {
+        Ctx::Title
+    } else if in_table(LOOSE_SLOTS, phrase) {
+        Ctx::Loose
+    } else if in_table(RELATIONS, phrase) || in_table(SLOTS, phrase) {
+        Ctx::Strong
+    } else if in_table(WEAK, phrase) {
+        Ctx::Weak
+    } else {
+        Ctx::None
+    }
+}
+
+/// A word that announces a name rather than being part of one (`Dr`, `son`, `Spouse`, `RN`).
+fn is_context_word(w: &str) -> bool {
+    in_table(TITLES, w) || in_table(RELATIONS, w) || in_table(STOP, w)
+}
+
+/// `my`, `his`, `pt's`: a possessive before a relation word.
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "my" | "his" | "her" | "their" | "our" | "your" | "ur" | "its")
+        || w.ends_with("'s")
+        || w.ends_with("\u{2019}s")
+}
+
+/// Greetings after which even an everyday first name is a name (`Hi Will`, `thanks, Hope`).
+fn greeting(w: &str) -> bool {
+    matches!(w, "hi" | "hello" | "hey" | "dear" | "thanks" | "thx" | "ty")
+}
+
+/// Nouns that follow a bare `Dr` without naming anyone (`per Dr instructions`, `dr office`,
+/// `Dr's orders`): a word outside the name lists with a noun's ending, or one of the usual ones.
+fn office_noun(w: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "office",
+        "offices",
+        "orders",
+        "order",
+        "instructions",
+        "appointment",
+        "appt",
+        "appts",
+        "visit",
+        "visits",
+        "note",
+        "notes",
+        "advice",
+        "recommendations",
+        "referral",
+        "approval",
+        "clearance",
+        "consult",
+        "letter",
+        "team",
+        "staff",
+        "nurse",
+        "said",
+        "says",
+        "told",
+    ];
+    NOUNS.contains(&w)
+        || ["tion", "tions", "ment", "ments", "ness", "ance", "ances"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+/// Could a lower-case word be a name? Letters only, two or more of them, and not shaped like an
+/// inflected English word (`-ing`, `-ed`, `-ly`) unless a name list holds it (`ahmed`).
+fn plausible_lower(w: &str) -> bool {
+    let inflected = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
+    w.chars().count() >= 2
+        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
+        && (!inflected || Known::of(w).name())
+        && !in_table(STOP, w)
+}
+
+#[cfg(test)]
+mod tests;
