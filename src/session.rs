@@ -16,6 +16,9 @@ pub struct Session<S: RecordStore> {
     engine: Surrogates,
     policy: Policy,
     ttl_ms: Option<u64>,
+    /// The creation time of the last stored pair: times are kept strictly increasing, so pairs
+    /// made in one millisecond still restore in the order they were issued.
+    last_ms: u64,
 }
 
 impl<S: RecordStore> std::fmt::Debug for Session<S> {
@@ -48,7 +51,9 @@ impl<S: RecordStore> Session<S> {
         let mut seed = zeroize::Zeroizing::new([0u8; 32]);
         crate::vault::fill_random(seed.as_mut_slice())?;
         let engine = Surrogates::from_parts(*seed, vault.date_offset(), pairs);
-        let session = Session { detector: Detector::new(), vault, engine, policy, ttl_ms: None };
+        let last_ms = read.entries.iter().map(|e| e.created_at_ms).max().unwrap_or(0);
+        let session =
+            Session { detector: Detector::new(), vault, engine, policy, ttl_ms: None, last_ms };
         Ok((session, read.errors))
     }
 
@@ -76,12 +81,13 @@ impl<S: RecordStore> Session<S> {
         let found = self.detector.detect(text)?;
         let out = self.engine.scrub(text, &found, &self.policy);
         for p in &out.new_pairs {
+            self.last_ms = now_ms.max(self.last_ms + 1);
             let entry = MappingEntry {
                 label: p.label,
                 original: p.original.clone(),
                 surrogate: p.surrogate.clone(),
-                created_at_ms: now_ms,
-                expires_at_ms: self.ttl_ms.map(|t| now_ms.saturating_add(t)),
+                created_at_ms: self.last_ms,
+                expires_at_ms: self.ttl_ms.map(|t| self.last_ms.saturating_add(t)),
             };
             if let Err(e) = self.vault.insert(&entry) {
                 self.engine.retract(&out.new_pairs);

@@ -26,7 +26,12 @@ use crate::Label;
 /// Restores the originals of one vault's surrogates.
 pub struct Rehydrator {
     /// Lower-cased surrogate spellings, and the pair each restores.
-    variants: Vec<(String, usize)>,
+    variants: Vec<(String, Vec<usize>)>,
+    /// Per pair: restored only inside a NAME the name recognizer sees (a single name part
+    /// derived from a full name: `Baker` may also be an ordinary word such as `Burns:`).
+    needs_name: Vec<bool>,
+    /// The NAME recognizer, every candidate kept, for `needs_name` pairs.
+    names: crate::Detector,
     /// The same spellings, sorted, for "could this tail still become one" checks.
     sorted: Vec<String>,
     ac: Option<AhoCorasick>,
@@ -93,8 +98,16 @@ impl Rehydrator {
     /// A rehydrator for these pairs and date offset (from [`crate::surrogate::Surrogates`]).
     pub fn new(pairs: &[Pair], date_offset: i64) -> Self {
         let pairs = with_name_parts(pairs);
+        // A one-word name surrogate (`Baker`, given or derived from `John Baker`) may also be an
+        // ordinary word of the answer (`Burns: 18% TBSA`): it is restored only where it reads
+        // as a name.
+        // A one-word city surrogate (`Malibu`) likewise only where it reads as a place.
+        let needs_name: Vec<bool> = pairs
+            .iter()
+            .map(|p| matches!(p.label, Label::Name | Label::City) && !p.surrogate.contains(' '))
+            .collect();
         let pairs = pairs.as_slice();
-        let mut variants = Vec::new();
+        let mut variants: Vec<(String, usize)> = Vec::new();
         let mut digits = HashMap::new();
         let mut original_dates = HashSet::new();
         let mut numeric = HashMap::new();
@@ -125,6 +138,20 @@ impl Rehydrator {
             }
         }
         variants.retain(|(v, _)| !v.is_empty());
+        // One pattern per spelling; several pairs may share it in different letter cases
+        // (`Van der Berg`, `van der berg`): the match picks the one written exactly so.
+        let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut at: HashMap<String, usize> = HashMap::new();
+        for (v, i) in variants {
+            match at.get(&v) {
+                Some(&g) => grouped[g].1.push(i),
+                None => {
+                    at.insert(v.clone(), grouped.len());
+                    grouped.push((v, vec![i]));
+                }
+            }
+        }
+        let variants = grouped;
         let ac = if variants.is_empty() {
             None
         } else {
@@ -140,6 +167,8 @@ impl Rehydrator {
         sorted.dedup();
         Rehydrator {
             variants,
+            needs_name,
+            names: crate::Detector::builder().labels(&[Label::Name, Label::City]).build(),
             sorted,
             ac,
             pairs: pairs.to_vec(),
@@ -192,9 +221,31 @@ impl Rehydrator {
         };
         if let Some(ac) = &self.ac {
             let lower = lower_same_len(text);
+            let mut names: Option<Vec<(usize, usize, Label)>> = None;
             for m in ac.find_overlapping_iter(&lower) {
                 let (s, e) = (m.start(), m.end());
-                let pair = &self.pairs[self.variants[m.pattern().as_usize()].1];
+                let found = &text[s..e];
+                let group = &self.variants[m.pattern().as_usize()].1;
+                let i = group
+                    .iter()
+                    .copied()
+                    .find(|&i| self.pairs[i].surrogate == found)
+                    .unwrap_or(group[0]);
+                let pair = &self.pairs[i];
+                if self.needs_name[i] {
+                    let spans = names.get_or_insert_with(|| {
+                        let found = self.names.detect(text).unwrap_or_default();
+                        found.into_iter().map(|f| (f.start, f.end, f.label)).collect()
+                    });
+                    let seen = spans.iter().any(|&(a, b, l)| a <= s && e <= b && l == pair.label);
+                    let spot = match pair.label {
+                        Label::City => place_like_spot(text, s, e),
+                        _ => name_like_spot(text, s, e),
+                    };
+                    if !seen && !spot {
+                        continue;
+                    }
+                }
                 let bounded = !before(s).is_some_and(is_word)
                     && !text[e..].chars().next().is_some_and(is_word)
                     && !continues_number(text, s, e);
@@ -358,6 +409,35 @@ fn with_name_parts(pairs: &[Pair]) -> Vec<Pair> {
         }
     }
     out
+}
+
+/// A city after a place word (`in reno`, `from Duluth`) or before `, ST` / `, State`: where a
+/// one-word city surrogate reads as a place even when the place recognizer cannot tell.
+fn place_like_spot(text: &str, s: usize, e: usize) -> bool {
+    let prev = text[..s].trim_end().rsplit([' ', '\n', '\t']).next().unwrap_or("");
+    let prev = prev.to_ascii_lowercase();
+    let after = text[e..].trim_start_matches(',').trim_start();
+    matches!(prev.as_str(), "in" | "from" | "to" | "near" | "at" | "of" | "outside")
+        || (text[e..].starts_with(',') && after.chars().take(2).all(|c| c.is_ascii_uppercase()))
+}
+
+/// A word after a title (`mr. baker`), or a capitalized word inside a sentence that does not
+/// open a label (`BAKER, JOHN`, `with Baker today`): where a lone name part reads as a name even
+/// when the name recognizer cannot tell. Not at a line or sentence start, not before a colon
+/// (`Burns: 18% TBSA`).
+fn name_like_spot(text: &str, s: usize, e: usize) -> bool {
+    let word = &text[s..e];
+    let prev = text[..s].trim_end().rsplit([' ', '\n', '\t']).next().unwrap_or("");
+    let prev = prev.trim_end_matches('.').to_ascii_lowercase();
+    if matches!(prev.as_str(), "mr" | "mrs" | "ms" | "dr" | "miss" | "mx" | "prof") {
+        return true;
+    }
+    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    let before = text[..s].trim_end_matches([' ', '\t']);
+    let opens_sentence = before.is_empty()
+        || before.ends_with(['.', '!', '?', '\n', ':', ';'])
+        || text[..s].ends_with('\n');
+    capitalized && !opens_sentence && !text[e..].starts_with(':')
 }
 
 /// Tokens (runs of non-whitespace, and runs of whitespace) from the end, with their starts.

@@ -168,7 +168,8 @@ pub struct Surrogates {
     /// (label, identity of the original) -> the surrogate as first written.
     forward: HashMap<(Label, String), String>,
     /// Identity of every surrogate and every original, so no surrogate repeats or collides.
-    used: HashMap<String, ()>,
+    /// Values: the (lower-cased) original a surrogate belongs to.
+    used: HashMap<String, String>,
     /// Surrogate ages issued (see [`Surrogates::age`]).
     age_surrogates: std::collections::HashSet<String>,
     /// Name parts (and facility names) mapped so far.
@@ -251,16 +252,21 @@ impl Surrogates {
             | Label::Device
             | Label::IdOther
             | Label::Ip => alnum_key(value),
-            // Each spelling of a date is its own pair: `3/11` and `Mar 11` keep their formats,
-            // and the re-identifier restores each exactly.
-            Label::Date => value.to_owned(),
+            // Each spelling of a date or a name is its own pair: `3/11` and `Mar 11` keep their
+            // formats, `Van der Berg` and `van der berg` their case (a name's parts still map
+            // alike: the book holds them), and the re-identifier restores each exactly.
+            Label::Date | Label::Name => value.to_owned(),
             _ => value.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
         }
     }
 
     fn remember(&mut self, p: Pair) {
-        self.used.insert(format!("{}:{}", "s", Self::identity(p.label, &p.surrogate)), ());
-        self.used.insert(format!("{}:{}", "s", Self::identity(p.label, &p.original)), ());
+        // NOTE: keyed without label and case: a city surrogate `Eugene` and a name surrogate
+        // `Eugene` would be one spelling in the answer, restorable to only one original.
+        let (sur, ori) =
+            (Self::identity(p.label, &p.surrogate), Self::identity(p.label, &p.original));
+        self.used.insert(format!("s:{}", sur.to_lowercase()), ori.to_lowercase());
+        self.used.insert(format!("o:{}", ori.to_lowercase()), ori.to_lowercase());
         self.forward.insert((p.label, Self::identity(p.label, &p.original)), p.surrogate.clone());
         if p.label == Label::Age {
             self.age_surrogates.insert(p.surrogate.clone());
@@ -300,7 +306,14 @@ impl Surrogates {
             Label::Name => {
                 let cand = self.names.name(&mut self.rng, original)?;
                 let cid = Self::identity(label, &cand);
-                (cid != id && !self.used.contains_key(&format!("s:{cid}"))).then_some(cand)
+                // NOTE: a surrogate name may equal another person's real name seen later (every
+                // detected original is replaced, so the scrubbed text holds it only as a
+                // surrogate); it must only differ from its own original and every other surrogate.
+                // Another spelling of the same name (`dr holloway`, `Dr. Holloway`) shares the
+                // surrogate's letters; another person must not.
+                let owner = self.used.get(&format!("s:{}", cid.to_lowercase()));
+                let taken = owner.is_some_and(|o| *o != id.to_lowercase());
+                (cid != id && !taken).then_some(cand)
             }
             Label::City | Label::County | Label::Address | Label::LocationOther => {
                 let mut found = None;
@@ -312,7 +325,7 @@ impl Surrogates {
                         _ => names::facility(&mut self.rng, &mut self.names, original),
                     }?;
                     let cid = Self::identity(label, &cand);
-                    if cid != id && !self.used.contains_key(&format!("s:{cid}")) {
+                    if cid != id && !self.is_used(&cid) {
                         found = Some(cand);
                         break;
                     }
@@ -324,7 +337,7 @@ impl Surrogates {
                 for _ in 0..MAX_DRAWS {
                     let cand = generate::generate(&mut self.rng, label, original)?;
                     let cid = Self::identity(label, &cand);
-                    if cid != id && !self.used.contains_key(&format!("s:{cid}")) {
+                    if cid != id && !self.is_used(&cid) {
                         found = Some(cand);
                         break;
                     }
@@ -336,6 +349,12 @@ impl Surrogates {
         self.remember(pair.clone());
         new.push(pair);
         Some(fresh)
+    }
+
+    /// Whether an identity is already some pair's surrogate or original.
+    fn is_used(&self, id: &str) -> bool {
+        let id = id.to_lowercase();
+        self.used.contains_key(&format!("s:{id}")) || self.used.contains_key(&format!("o:{id}"))
     }
 
     /// Takes back pairs issued by a scrub whose mapping could not be stored, so no later scrub
@@ -415,7 +434,14 @@ impl Surrogates {
                 match date::Case::of(original) {
                     date::Case::Upper => stored.to_uppercase(),
                     date::Case::Lower => stored.to_lowercase(),
-                    date::Case::Title => stored.to_owned(),
+                    date::Case::Title if date::Case::of(stored) == date::Case::Title => {
+                        stored.to_owned()
+                    }
+                    date::Case::Title => stored
+                        .split(' ')
+                        .map(|w| date::Case::Title.apply(w))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 }
             }
             _ => stored.to_owned(),

@@ -166,8 +166,18 @@ pub(crate) struct NameBook {
     parts: HashMap<String, String>,
     /// Every surrogate part and every original part (lower case): no surrogate may be either.
     taken: HashSet<String>,
-    /// Original initial -> surrogate initial (lower case).
+    /// Original initial -> surrogate initial (lower case). Kept one-to-one while letters last,
+    /// so `M. Goldberg` and `Z. Goldberg` never become the same surrogate.
     initials: HashMap<char, char>,
+}
+
+impl NameBook {
+    /// Maps initial `a` to `b` unless `a` is mapped already or `b` is another initial's image.
+    fn set_initial(&mut self, a: char, b: char) {
+        if !self.initials.contains_key(&a) && !self.initials.values().any(|&v| v == b) {
+            self.initials.insert(a, b);
+        }
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -216,7 +226,7 @@ impl NameBook {
             self.taken.insert(b.clone());
             if a.chars().count() == 1 {
                 if let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) {
-                    self.initials.entry(x).or_insert(y);
+                    self.set_initial(x, y);
                 }
             } else if a != b {
                 self.parts.entry(a).or_insert(b);
@@ -300,6 +310,8 @@ impl NameBook {
                 || self.taken.contains(cand)
                 || dict::is_common_word(cand)
                 || dict::is_medical_term(cand)
+                || dict::is_english_word(cand)
+                || is_place_or_calendar_word(cand)
             {
                 continue;
             }
@@ -309,7 +321,7 @@ impl NameBook {
             self.parts.insert(lower.to_owned(), cand.clone());
             if role == Role::First {
                 if let (Some(a), Some(b)) = (lower.chars().next(), cand.chars().next()) {
-                    self.initials.entry(a).or_insert(b);
+                    self.set_initial(a, b);
                 }
             }
             return Some(cand);
@@ -321,23 +333,102 @@ impl NameBook {
         if let Some(&r) = self.initials.get(&c) {
             return r;
         }
-        let r = loop {
-            let r = char::from(b'a' + below(rng, 26) as u8);
-            if r != c {
-                break r;
-            }
+        let free: Vec<char> =
+            ('a'..='z').filter(|&r| r != c && !self.initials.values().any(|&v| v == r)).collect();
+        let r = if free.is_empty() {
+            // Every letter is some initial's image: any other letter will do.
+            char::from(b'a' + ((u32::from(c) - u32::from('a') + 1 + below(rng, 25)) % 26) as u8)
+        } else {
+            free[below(rng, free.len() as u32) as usize]
         };
         self.initials.insert(c, r);
         r
     }
 }
 
+/// Name parts that would read as something else in an answer: US states, cities, months and
+/// weekdays (`Georgia`, `Austin`, `June`).
+fn is_place_or_calendar_word(w: &str) -> bool {
+    STATE_AND_CALENDAR.contains(&w) || dict::city(w).is_some()
+}
+
+/// Words of US state names, months and weekdays: they stay in a scrubbed text, so no
+/// surrogate may be one of them.
+const STATE_AND_CALENDAR: &[&str] = &[
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "wisconsin",
+    "wyoming",
+    "carolina",
+    "dakota",
+    "jersey",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A city from the dictionary, in the original's letter case.
 pub(crate) fn city(rng: &mut dyn RngCore, original: &str) -> Option<String> {
     let key = original.to_lowercase();
     for _ in 0..64 {
         let cand = dict::random_city(rng.next_u32());
-        if cand != key && !dict::is_common_word(cand) {
+        // A word of a state name (`York`, `Jersey`) would be restored inside the state, which
+        // stays in the text: `New York`.
+        let odd_word =
+            cand.split(' ').any(|w| STATE_AND_CALENDAR.contains(&w) || dict::is_english_word(w));
+        if cand != key && !dict::is_common_word(cand) && !dict::is_medical_term(cand) && !odd_word {
             return Some(in_case_of(original, &title_words(cand)));
         }
     }
@@ -353,8 +444,15 @@ pub(crate) fn county(rng: &mut dyn RngCore, original: &str) -> Option<String> {
     });
     let key = original.to_lowercase();
     for _ in 0..64 {
-        let cand = title_words(dict::random_county(rng.next_u32()));
-        if !key.starts_with(&cand.to_lowercase()) {
+        let raw = dict::random_county(rng.next_u32());
+        let cand = title_words(raw);
+        let odd_word =
+            raw.split(' ').any(|w| STATE_AND_CALENDAR.contains(&w) || dict::is_english_word(w));
+        if !key.starts_with(raw)
+            && !dict::is_common_word(raw)
+            && !dict::is_medical_term(raw)
+            && !odd_word
+        {
             let s = match tail {
                 Some(t) => format!("{cand} {t}"),
                 None => cand,
@@ -492,6 +590,17 @@ mod tests {
         assert!(hy.starts_with(&format!("{last}-")), "{hy}");
         let vdb = book.name(&mut rng, "Anna van der Berg").unwrap();
         assert!(vdb.contains(" van der "), "{vdb}");
+    }
+
+    #[test]
+    fn initials_stay_one_to_one() {
+        let mut rng = rand_chacha::ChaCha12Rng::seed_from_u64(8);
+        let mut book = NameBook::default();
+        let mut seen = HashSet::new();
+        for c in 'A'..='Z' {
+            let s = book.name(&mut rng, &format!("{c}. Goldberg")).unwrap();
+            assert!(seen.insert(s.clone()), "{c}. Goldberg -> {s} repeats");
+        }
     }
 
     #[test]

@@ -23,6 +23,9 @@ const CITIES: &str = include_str!("../../../data/dict/cities.txt");
 const COUNTIES: &str = include_str!("../../../data/dict/counties.txt");
 /// English words that are also names or places, one a line.
 const COMMON_WORDS: &str = include_str!("../../../data/dict/common_words.txt");
+/// Names and city names that are also lower-case English words (`weeks`, `burns`), one a line:
+/// never drawn as surrogates (see `data/dict/build_english.py`).
+const ENGLISH_NAMES: &str = include_str!("../../../data/dict/english_names.txt");
 /// Clinical vocabulary that collides with names: `term \t kind`.
 const MEDICAL_TERMS: &str = include_str!("../../../data/dict/medical_terms.txt");
 
@@ -168,6 +171,13 @@ pub(crate) fn random_surname(r: u32) -> &'static str {
 /// the list stores (`saint louis`), lower case.
 pub(crate) fn random_city(r: u32) -> &'static str {
     pick(CITIES, r, |zips| zips.parse().is_ok_and(|n: u32| n >= RANDOM_CITY_MIN_ZIPS))
+}
+
+/// True when `word` (a name or city from these lists) is also an ordinary lower-case English
+/// word (`weeks`, `grant`), so it must not be used as a surrogate.
+pub(crate) fn is_english_word(word: &str) -> bool {
+    let mut buf = [0; MAX_KEY];
+    fold_word(word, &mut buf).is_some_and(|k| find(ENGLISH_NAMES, k).is_some())
 }
 
 /// A county name (without the word `County`), chosen by the random `r`; lower case.

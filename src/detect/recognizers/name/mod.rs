@@ -80,6 +80,8 @@ impl Recognizer for Name {
             i = next.max(i + 1);
         }
         doc.repeat_mentions(&mut found);
+        // A run of initials alone (`y.o. F`, `O. F`) names nobody: a name needs a word.
+        found.retain(|&(a, b, _)| (a..=b).any(|k| toks[k].shape != Shape::Initial));
         out.extend(found.into_iter().map(|(a, b, c)| Candidate {
             start: toks[a].start,
             end: toks[b].end,
