@@ -262,6 +262,22 @@ test("a scrub whose records cannot be stored fails closed, and no text is releas
   await page.close();
 });
 
+test("records made under a TTL are not restored once expired", async () => {
+  const page = await h.page();
+  const report = await page.evaluate(async () => {
+    const key = { raw: new Uint8Array(32).fill(5) };
+    let s = await phiscrub.Scrubber.open({ vault: "ttl", key, policy: { ttlMs: 1 } });
+    await s.scrub("MRN: 46000001");
+    s.close();
+    await new Promise((r) => setTimeout(r, 20));
+    s = await phiscrub.Scrubber.open({ vault: "ttl", key });
+    s.close();
+    return s.loadReport;
+  });
+  assert.deepEqual(report, { loaded: 0, expired: 1, errors: [] });
+  await page.close();
+});
+
 test("two pages writing one vault at once keep every record", async () => {
   const per = 200;
   const pages = [await h.page(), await h.page()];
