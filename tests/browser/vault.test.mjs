@@ -242,20 +242,23 @@ test("a scrub whose records cannot be stored fails closed, and no text is releas
       throw new DOMException("full", "QuotaExceededError");
     };
     let code;
+    let message;
     try {
       await scrubber.scrub("MRN: 44000001");
       code = "released";
     } catch (e) {
       code = e.code;
+      message = `${e.message} ${e.stack}`;
     } finally {
       IDBObjectStore.prototype.add = add;
     }
     // The withdrawn pair is drawn again and stored this time.
     const ok = await scrubber.scrub("MRN: 44000001");
     scrubber.close();
-    return { code, ok: ok.text };
+    return { code, message, ok: ok.text };
   });
   assert.equal(result.code, "quota_exceeded");
+  assert.ok(!result.message.includes("44000001"), "the error names no text");
   const report = await open(page, "quota");
   assert.equal(report.loaded, 1);
   assert.equal(await page.evaluate((t) => scrubber.rehydrate(t), result.ok), "MRN: 44000001");
