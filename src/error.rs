@@ -67,6 +67,20 @@ pub enum ErrorKind {
     },
     /// The vault was destroyed with `forget()`; it can no longer be used.
     Forgotten,
+    /// The browser refused to store more: the origin's storage quota is used up (IndexedDB's
+    /// `QuotaExceededError`).
+    QuotaExceeded,
+    /// The browser gives no persistent storage here (IndexedDB missing or refused, as in some
+    /// private modes).
+    StorageUnavailable,
+    /// Text from JavaScript is not valid UTF-16 (it holds a lone surrogate code unit), so it
+    /// cannot be scrubbed or restored without changing it.
+    InvalidText,
+    /// A scrub was asked for while the new pairs of the previous one were neither committed
+    /// (stored) nor retracted: the binding layer must settle each scrub before the next.
+    PendingCommit,
+    /// The scrubber was closed; open it again to go on.
+    Closed,
 }
 
 impl Error {
@@ -104,6 +118,11 @@ impl Error {
             ErrorKind::RandomUnavailable => "random_unavailable",
             ErrorKind::Storage { .. } => "storage",
             ErrorKind::Forgotten => "forgotten",
+            ErrorKind::QuotaExceeded => "quota_exceeded",
+            ErrorKind::StorageUnavailable => "storage_unavailable",
+            ErrorKind::InvalidText => "invalid_text",
+            ErrorKind::PendingCommit => "pending_commit",
+            ErrorKind::Closed => "closed",
         }
     }
 }
@@ -137,6 +156,13 @@ impl fmt::Display for Error {
             }
             ErrorKind::Storage { op, io: None } => write!(f, "vault storage failed to {op}"),
             ErrorKind::Forgotten => f.write_str("the vault was forgotten"),
+            ErrorKind::QuotaExceeded => f.write_str("the browser's storage quota is used up"),
+            ErrorKind::StorageUnavailable => f.write_str("no persistent storage is available"),
+            ErrorKind::InvalidText => f.write_str("the text holds a lone UTF-16 surrogate"),
+            ErrorKind::PendingCommit => {
+                f.write_str("the previous scrub's pairs were neither committed nor retracted")
+            }
+            ErrorKind::Closed => f.write_str("the scrubber was closed"),
         }
     }
 }
@@ -163,6 +189,11 @@ mod tests {
             ErrorKind::RandomUnavailable,
             ErrorKind::Storage { op: "write", io: Some(io::ErrorKind::NotFound) },
             ErrorKind::Forgotten,
+            ErrorKind::QuotaExceeded,
+            ErrorKind::StorageUnavailable,
+            ErrorKind::InvalidText,
+            ErrorKind::PendingCommit,
+            ErrorKind::Closed,
         ];
         let mut codes: Vec<&str> = kinds.into_iter().map(|k| Error::new(k).code()).collect();
         assert!(codes.iter().all(|c| c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));

@@ -47,8 +47,10 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install -q wasm-pack --version 0.15.1
 fi
 
-# npm packages, when the project has any.
-if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+# npm packages, when the project has any: again whenever the lock file changed since the last
+# install (npm records what it installed in node_modules/.package-lock.json).
+if [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] ||
+  [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   say "npm ci"
   npm ci --no-audit --no-fund
 fi

@@ -7,3 +7,7 @@ export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
 cargo test --target wasm32-unknown-unknown --test web --test vault_wasm
+# The JS layer and the vault in IndexedDB: the wasm module built into pkg/, then the node tests
+# driving Debian's chromium through playwright-core (installed by setup.sh's `npm ci`).
+scripts/ci/build-web.sh
+node --test tests/browser/

@@ -14,6 +14,7 @@
 //! still grow into something to restore (or into a URL or tag), and for any split of a text into
 //! chunks its output, concatenated, equals [`Rehydrator::rehydrate`] of the whole.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -190,8 +191,8 @@ impl Rehydrator {
     }
 
     /// A streaming re-identifier over this vault.
-    pub fn stream(&self) -> Stream<'_> {
-        Stream { r: self, ctx: String::new(), buf: String::new() }
+    pub fn stream(&self) -> Stream<&Rehydrator> {
+        Stream::new(self)
     }
 
     /// The replacements in `text` that start at or after `from` (the text before `from` is
@@ -474,6 +475,29 @@ fn is_dateish(tok: &str) -> bool {
     if t == "of" || t == "the" || t == "+" {
         return true;
     }
+    // Words that make a number an age ("97 years of age", "97 yo male"): the AGE recognizer
+    // needs them to restore an age surrogate, so a number followed by them waits for the rest.
+    const AGE_WORDS: [&str; 16] = [
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "old",
+        "age",
+        "aged",
+        "yo",
+        "y/o",
+        "y.o",
+        "year-old",
+        "years-old",
+        "male",
+        "female",
+        "m",
+        "f",
+    ];
+    if AGE_WORDS.contains(&t.as_str()) {
+        return true;
+    }
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -489,8 +513,8 @@ fn is_dateish(tok: &str) -> bool {
         "december",
     ];
     MONTHS.iter().any(|m| {
-        m.starts_with(&t)
-            || (t.len() <= m.len() && t.get(..3).is_some_and(|p| p.len() == 3 && m.starts_with(p)))
+        // `get`, not `[..3]`: a token like `sjögren` has no char boundary at byte 3.
+        m.starts_with(&t) || (t.get(..3).is_some_and(|p| m.starts_with(p)) && t.len() <= m.len())
     })
 }
 
@@ -532,8 +556,11 @@ fn apply(text: &str, reps: &[Rep]) -> String {
 }
 
 /// A streaming re-identifier: feed it chunks, show what it returns.
-pub struct Stream<'a> {
-    r: &'a Rehydrator,
+///
+/// `R` is how it holds its [`Rehydrator`]: borrowed ([`Rehydrator::stream`]), or shared
+/// (`Rc<Rehydrator>`) where a stream must outlive any borrow, as a JS object does.
+pub struct Stream<R: Borrow<Rehydrator>> {
+    r: R,
     /// The end of what was already returned, as context for the rules that look back.
     ctx: String,
     /// What was pushed and not yet returned.
@@ -544,20 +571,30 @@ pub struct Stream<'a> {
 /// characters here, the DATE recognizer's cue windows of up to 100 bytes).
 const CONTEXT: usize = 256;
 
-impl std::fmt::Debug for Stream<'_> {
+impl<R: Borrow<Rehydrator>> std::fmt::Debug for Stream<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Stream").field("held", &self.buf.len()).finish_non_exhaustive()
     }
 }
 
-impl Stream<'_> {
+impl<R: Borrow<Rehydrator>> Stream<R> {
+    /// A stream over `r`, which it restores as it is now.
+    pub fn new(r: R) -> Self {
+        Stream { r, ctx: String::new(), buf: String::new() }
+    }
+
     /// Takes the next chunk; returns the text that can be shown now.
     pub fn push(&mut self, chunk: &str) -> String {
         self.buf.push_str(chunk);
-        let mut cut = self.r.hold_from(&self.buf, self.ctx.chars().next_back());
+        let mut cut = self.r.borrow().hold_from(&self.buf, self.ctx.chars().next_back());
         // Never split a URL, link target or tag: the part after the cut would lose its zone.
-        if let Some(z) =
-            self.r.shapes.zone.find_iter(&self.buf).find(|z| z.start() < cut && z.end() > cut)
+        if let Some(z) = self
+            .r
+            .borrow()
+            .shapes
+            .zone
+            .find_iter(&self.buf)
+            .find(|z| z.start() < cut && z.end() > cut)
         {
             cut = z.start();
         }
@@ -595,6 +632,7 @@ impl Stream<'_> {
         text.push_str(&self.ctx);
         text.push_str(&self.buf);
         self.r
+            .borrow()
             .replacements(&text, from)
             .into_iter()
             .map(|(s, e, r)| (s - from, e - from, r))

@@ -216,3 +216,35 @@ fn a_stream_split_inside_an_emoji_tail_does_not_panic() {
     let text = "ok 😀a and John Baker";
     assert_eq!(stream_all(&r, &["ok 😀a", " and John Baker"]), r.rehydrate(text));
 }
+
+/// Regression: a held-back tail word with a multi-byte character at byte 3 (`Sjögre`, cut from
+/// `Sjögren` by a chunk boundary) panicked in the month-name check, which sliced `[..3]`.
+/// Found by the browser round trip streaming the corpus in 7-unit chunks.
+#[test]
+fn stream_tail_with_multibyte_char_at_byte_three() {
+    let text = "history of Sjögren syndrome since Jun. 2018, seen 3/24/2024.";
+    let chars: Vec<char> = text.chars().collect();
+    for n in 1..=9 {
+        let chunks: Vec<String> = chars.chunks(n).map(|c| c.iter().collect()).collect();
+        let refs: Vec<&str> = chunks.iter().map(String::as_str).collect();
+        let r = vault();
+        assert_eq!(stream_all(&r, &refs), r.rehydrate(text), "chunks of {n}");
+    }
+    assert!(!is_dateish("sjögre") && is_dateish("sep") && is_dateish("Sept."));
+}
+
+/// Regression: a stream released `114 years ` before `of age` arrived, and the AGE recognizer
+/// does not see `114 years` alone as an age, so the age surrogate stayed unrestored where the
+/// batch restored it. Found by the browser round trip streaming the corpus.
+#[test]
+fn stream_waits_for_the_words_that_make_a_number_an_age() {
+    let r = Rehydrator::new(&[pair(Label::Age, "101", "114"), pair(Label::Age, "93", "107")], 1);
+    let text = "Spouse Ann Lee, 114 years of age, is here. Pt is a 107 y.o. male; Bo, 107, is ok.";
+    assert!(r.rehydrate(text).contains("101 years of age"));
+    let chars: Vec<char> = text.chars().collect();
+    for n in 1..=9 {
+        let chunks: Vec<String> = chars.chunks(n).map(|c| c.iter().collect()).collect();
+        let refs: Vec<&str> = chunks.iter().map(String::as_str).collect();
+        assert_eq!(stream_all(&r, &refs), r.rehydrate(text), "chunks of {n}");
+    }
+}

@@ -1,44 +1,59 @@
-//! The JavaScript bindings: the only module that knows about `wasm_bindgen`.
+//! The JavaScript bindings: the only module that knows about `wasm_bindgen` and `js_sys`.
 //!
-//! NOTE: offsets cross into JS as UTF-16 code units, converted by [`crate::offsets::convert`].
+//! One file per JS class: [`detector`] (`Detector`), [`core`] (`Core`, a scrubbing session over
+//! a vault whose storage is the caller's) and [`stream`] (`RehydrateStream`). The JS layer in
+//! `js/src/` does the IndexedDB work around them.
+//!
+//! NOTE: contracts that hold for every class here:
+//! - offsets cross into JS as UTF-16 code units, converted by [`crate::offsets::convert`] only;
+//! - errors cross as JS `Error`s named `PhiscrubError` with a stable `code` ([`Error::code`])
+//!   and a message from [`Error`]'s `Display`: neither ever holds caller text;
+//! - text arrives as a `JsString` and is refused with `invalid_text` when it holds a lone
+//!   surrogate, rather than silently turned into U+FFFD as a `&str` argument would be (a
+//!   scrubbed or restored text must never differ from its input anywhere but at identifiers);
+//! - time comes from the caller (`nowMs`, milliseconds since the Unix epoch).
 
+use js_sys::{JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::offsets::{convert, Unit};
-use crate::Detector;
+use crate::{Error, ErrorKind};
 
-/// A detector for JavaScript callers.
-#[wasm_bindgen(js_name = Detector)]
-pub struct JsDetector {
-    inner: Detector,
+mod core;
+mod detector;
+mod stream;
+
+/// A JS error for `e`: `name` "PhiscrubError", `code` from [`Error::code`], no caller text.
+fn js_error(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("PhiscrubError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    err.into()
 }
 
-#[wasm_bindgen(js_class = Detector)]
-impl JsDetector {
-    /// Compiles a detector for every label.
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> JsDetector {
-        JsDetector { inner: Detector::new() }
+/// The text of a JS string, or `invalid_text` if it is not valid UTF-16.
+fn text_of(s: &JsString) -> Result<String, JsValue> {
+    if !s.is_valid_utf16() {
+        return Err(js_error(Error::new(ErrorKind::InvalidText)));
     }
+    Ok(String::from(s))
+}
 
-    /// Finds identifiers; returns a flat array `[start, end, labelIndex, ...]` in UTF-16 units.
-    ///
-    /// The JS layer turns it into objects; a flat array avoids one allocation per finding.
-    pub fn detect(&self, text: &str) -> Result<Vec<u32>, JsError> {
-        let found = self.inner.detect(text).map_err(|e| JsError::new(e.code()))?;
-        let bytes: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
-        let units = convert(text, &bytes, Unit::Utf16);
-        let mut out = Vec::with_capacity(found.len() * 3);
-        for (f, u) in found.iter().zip(units.chunks_exact(2)) {
-            let label = crate::Label::ALL.iter().position(|l| *l == f.label).unwrap_or(0);
-            out.extend([u[0] as u32, u[1] as u32, label as u32]);
-        }
-        Ok(out)
+/// A JS time in milliseconds as the vault's `u64` (negative and NaN times become 0).
+fn ms(now_ms: f64) -> u64 {
+    if now_ms.is_finite() && now_ms > 0.0 {
+        now_ms as u64
+    } else {
+        0
     }
 }
 
-impl Default for JsDetector {
-    fn default() -> Self {
-        JsDetector::new()
+/// A plain JS object with these properties.
+fn object(props: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in props {
+        // Defining a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
     }
+    o.into()
 }
