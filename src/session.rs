@@ -102,6 +102,29 @@ impl<S: RecordStore> Session<S> {
         Rehydrator::new(self.engine.pairs(), self.engine.date_offset())
     }
 
+    /// The originals of this vault, and the registered known identifiers, still present in
+    /// `text`: a caller refuses to send a text with any (spans only, never the values).
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::InputTooLarge`].
+    pub fn check(&self, text: &str) -> Result<Vec<crate::reidentify::Leak>, Error> {
+        let mut leaks = crate::reidentify::Leaks::new(self.engine.pairs()).find(text);
+        for f in self.detector.detect(text)? {
+            if f.recognizer == "known" && !leaks.iter().any(|l| l.start < f.end && f.start < l.end)
+            {
+                leaks.push(crate::reidentify::Leak { label: f.label, start: f.start, end: f.end });
+            }
+        }
+        leaks.sort_by_key(|l| l.start);
+        Ok(leaks)
+    }
+
+    /// Registers the current patient's identifiers (see [`crate::detect::Known`]): they are
+    /// caught in any form from now on, and [`Session::check`] reports them.
+    pub fn add_known(&mut self, known: &crate::detect::Known) {
+        self.detector.add_known(known);
+    }
+
     /// The vault, for `forget` or to reach its store.
     pub fn vault_mut(&mut self) -> &mut Vault<S> {
         &mut self.vault
@@ -135,5 +158,9 @@ mod tests {
         // The same original gets the same surrogate in the reopened session.
         let mut s2 = s2;
         assert_eq!(s2.scrub(text, 3).unwrap().text, out.text);
+        // check: the originals are found in a text about to leave, the surrogates are not.
+        let leaks = s2.check(text).unwrap();
+        assert!(leaks.iter().any(|l| &text[l.start..l.end] == "312-201-3344"));
+        assert!(s2.check(&out.text).unwrap().is_empty(), "a scrubbed text holds no original");
     }
 }

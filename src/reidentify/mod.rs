@@ -15,6 +15,10 @@
 //! chunks its output, concatenated, equals [`Rehydrator::rehydrate`] of the whole.
 
 use std::borrow::Borrow;
+mod check;
+
+pub use check::{Leak, Leaks};
+
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -243,7 +247,14 @@ impl Rehydrator {
                         Label::City => place_like_spot(text, s, e),
                         _ => name_like_spot(text, s, e),
                     };
-                    if !seen && !spot {
+                    // Written as issued, or capitalized as a proper noun, is the third way: the
+                    // pools exclude English words, states, months and weekdays, so such a
+                    // one-word surrogate in running text is almost surely ours. A colon after it
+                    // (`Burns: 18% TBSA`, a heading) still says it is not.
+                    let as_issued = (found == pair.surrogate
+                        || found.chars().next().is_some_and(char::is_uppercase))
+                        && !text[e..].starts_with(':');
+                    if !seen && !spot && !as_issued {
                         continue;
                     }
                 }
