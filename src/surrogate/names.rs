@@ -417,6 +417,15 @@ const STATE_AND_CALENDAR: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "york",
+    "hampshire",
+    "mexico",
+    "island",
+    "rhode",
+    "new",
+    "north",
+    "south",
+    "west",
 ];
 
 /// A city from the dictionary, in the original's letter case.

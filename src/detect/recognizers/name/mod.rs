@@ -81,7 +81,17 @@ impl Recognizer for Name {
         }
         doc.repeat_mentions(&mut found);
         // A run of initials alone (`y.o. F`, `O. F`) names nobody: a name needs a word.
-        found.retain(|&(a, b, _)| (a..=b).any(|k| toks[k].shape != Shape::Initial));
+        let norm = text.norm();
+        found.retain(|&(a, b, _)| {
+            (a..=b).any(|k| {
+                toks[k].shape != Shape::Initial
+                    && norm[toks[k].start..toks[k].end]
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .count()
+                        > 1
+            })
+        });
         out.extend(found.into_iter().map(|(a, b, c)| Candidate {
             start: toks[a].start,
             end: toks[b].end,
