@@ -18,25 +18,7 @@ use phiscrub::{Detector, Label};
 
 const USAGE: &str = "usage: eval [--verbose] [FILES.jsonl...]\n";
 
-/// Labels the structured recognizers cover (no names or places yet): the second summary line.
-const STRUCTURED: &[Label] = &[
-    Label::Phone,
-    Label::Fax,
-    Label::Email,
-    Label::Ssn,
-    Label::Mrn,
-    Label::HealthPlan,
-    Label::Account,
-    Label::License,
-    Label::Vehicle,
-    Label::Device,
-    Label::Url,
-    Label::Ip,
-    Label::Zip,
-    Label::Date,
-    Label::Age,
-    Label::IdOther,
-];
+use phiscrub::eval::STRUCTURED;
 
 fn main() -> ExitCode {
     let mut verbose = false;
@@ -174,7 +156,7 @@ fn print_summary(
             neg.documents
         )?;
     }
-    let s = report.total_of(STRUCTURED);
+    let s = report.total_of(&STRUCTURED);
     writeln!(
         out,
         "structured labels (no names or places): recall={:.3} precision={:.3} leak={:.3}",

@@ -8,25 +8,7 @@ use std::path::{Path, PathBuf};
 use phiscrub::eval::{self, Document, Kind};
 use phiscrub::Label;
 
-/// The labels the structured recognizers emit; each needs enough gold spans to measure.
-const STRUCTURED: [Label; 16] = [
-    Label::Phone,
-    Label::Fax,
-    Label::Email,
-    Label::Ssn,
-    Label::Mrn,
-    Label::HealthPlan,
-    Label::Account,
-    Label::License,
-    Label::Vehicle,
-    Label::Device,
-    Label::Url,
-    Label::Ip,
-    Label::Zip,
-    Label::Date,
-    Label::Age,
-    Label::IdOther,
-];
+use phiscrub::eval::STRUCTURED;
 
 fn corpus_files() -> Vec<PathBuf> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus");

@@ -12,25 +12,7 @@ use phiscrub::{Detector, Label};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/heldout/heldout.jsonl");
 
-/// The labels the structured recognizers emit; each needs a few gold spans to say anything.
-const STRUCTURED: [Label; 16] = [
-    Label::Phone,
-    Label::Fax,
-    Label::Email,
-    Label::Ssn,
-    Label::Mrn,
-    Label::HealthPlan,
-    Label::Account,
-    Label::License,
-    Label::Vehicle,
-    Label::Device,
-    Label::Url,
-    Label::Ip,
-    Label::Zip,
-    Label::Date,
-    Label::Age,
-    Label::IdOther,
-];
+use phiscrub::eval::STRUCTURED;
 
 fn load() -> Vec<Document> {
     let src = std::fs::read_to_string(PATH).expect("tests/data/heldout/heldout.jsonl exists");

@@ -509,21 +509,7 @@ fn is_dateish(tok: &str) -> bool {
     if AGE_WORDS.contains(&t.as_str()) {
         return true;
     }
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS.iter().any(|m| {
+    crate::surrogate::date::MONTHS.iter().any(|m| {
         // `get`, not `[..3]`: a token like `sjögren` has no char boundary at byte 3.
         m.starts_with(&t) || (t.get(..3).is_some_and(|p| m.starts_with(p)) && t.len() <= m.len())
     })

@@ -84,7 +84,8 @@ impl Case {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The month names, lower case, January first (re-identification's date-tail check uses them).
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
