@@ -16,6 +16,7 @@ mod phone;
 mod place;
 mod ssn;
 mod url;
+mod us;
 mod zip;
 
 use super::text::Text;

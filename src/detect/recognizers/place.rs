@@ -23,6 +23,7 @@
 //!   (`in hospice at briarwood manor`).
 
 use super::address::Streets;
+use super::us::USPS;
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::dict;
 
@@ -94,14 +95,6 @@ const COMMON_TOWNS: &[&str] = &[
     "waterproof", "waters", "watts", "waves", "weed", "weir", "welcome", "wellington", "western",
     "wheeler", "willow", "wing", "winger", "wink", "winner", "winters", "wisdom", "woodland",
     "woody", "wright",
-];
-
-/// USPS abbreviations of the states, DC and the inhabited territories.
-const USPS: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
-    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
 ];
 
 /// Abbreviations that are also words or credentials (`MD`, `PA`, `IN`, `OR`, `ME`, `OK`...):

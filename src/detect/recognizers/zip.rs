@@ -10,18 +10,11 @@
 //! `SC`, `VA`), so those count only in the `City, ST` layout or right before the end of a clause,
 //! and lower-case abbreviations (chat) only before the end of a clause.
 
+use super::us::USPS;
 use regex::Regex;
 
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
-
-/// USPS abbreviations of the states, DC and the inhabited territories, upper case.
-const USPS: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
-    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
-];
 
 /// Abbreviations that are also common English or clinical words: `in`, `or`, `me`, `OK`, `ID`,
 /// `MD` (the degree), `PA` (physician assistant), `SC` (subcutaneous), `VA` (Veterans Affairs),
