@@ -411,8 +411,12 @@ fn with_name_parts(pairs: &[Pair]) -> Vec<Pair> {
             .map(|(a, b)| (a.clone(), b.clone()))
             .collect();
         let (of, sf) = (o[0].chars().next(), s[0].chars().next());
+        // Initial plus surname, when the last word is a surname and not itself an initial
+        // (`ALVAREZ, MARIA L`): `O. F` would match the `o. F` of `y.o. F`.
         if let (Some(of), Some(sf), Some(ol), Some(sl)) = (of, sf, o.last(), s.last()) {
-            derived.push((format!("{of}. {ol}"), format!("{sf}. {sl}")));
+            if ol.chars().count() > 1 && sl.chars().count() > 1 {
+                derived.push((format!("{of}. {ol}"), format!("{sf}. {sl}")));
+            }
         }
         for (original, surrogate) in derived {
             if seen.insert(surrogate.to_lowercase()) {

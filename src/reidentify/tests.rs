@@ -248,3 +248,12 @@ fn stream_waits_for_the_words_that_make_a_number_an_age() {
         assert_eq!(stream_all(&r, &refs), r.rehydrate(text), "chunks of {n}");
     }
 }
+
+#[test]
+fn a_name_ending_in_an_initial_derives_no_initial_form() {
+    // Regression (corpus round trip): `ALVAREZ, MARIA L` gave the variant `<initial>. <initial>`,
+    // which matched the `o. F` of `99 y.o. F`.
+    let r = Rehydrator::new(&[pair(Label::Name, "ALVAREZ, MARIA L", "OKAFOR, FATIMA N")], 1);
+    assert_eq!(r.rehydrate("99 y.o. N presenting"), "99 y.o. N presenting");
+    assert_eq!(r.rehydrate("O. N and F. N"), "O. N and F. N");
+}
