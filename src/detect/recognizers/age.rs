@@ -12,6 +12,7 @@
 use regex::Regex;
 
 use super::date::cue_within;
+use super::{back, forward};
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
 
@@ -288,24 +289,6 @@ fn unit_follows(lower: &str, end: usize) -> bool {
         .unwrap_or(trimmed.len().min(16));
     let word = &trimmed[..len];
     !word.is_empty() && UNIT_WORDS.contains(&word)
-}
-
-/// Up to `n` bytes of `s` before `pos`, starting on a character boundary.
-fn back(s: &str, pos: usize, n: usize) -> &str {
-    let mut floor = pos.saturating_sub(n);
-    while !s.is_char_boundary(floor) {
-        floor += 1;
-    }
-    &s[floor..pos]
-}
-
-/// Up to `n` bytes of `s` from `pos`, ending on a character boundary.
-fn forward(s: &str, pos: usize, n: usize) -> &str {
-    let mut ceil = (pos + n).min(s.len());
-    while !s.is_char_boundary(ceil) {
-        ceil -= 1;
-    }
-    &s[pos..ceil]
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 
 use regex::Regex;
 
+use super::{back, forward};
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
 
@@ -609,24 +610,6 @@ fn may_is_a_verb(lower: &str, pos: usize) -> bool {
 /// A date candidate.
 fn date(start: usize, end: usize, confidence: f32) -> Candidate {
     Candidate { start, end, label: Label::Date, confidence }
-}
-
-/// Up to `n` bytes of `s` before `pos`, starting on a character boundary.
-fn back(s: &str, pos: usize, n: usize) -> &str {
-    let mut floor = pos.saturating_sub(n);
-    while !s.is_char_boundary(floor) {
-        floor += 1;
-    }
-    &s[floor..pos]
-}
-
-/// Up to `n` bytes of `s` from `pos`, ending on a character boundary.
-fn forward(s: &str, pos: usize, n: usize) -> &str {
-    let mut ceil = (pos + n).min(s.len());
-    while !s.is_char_boundary(ceil) {
-        ceil -= 1;
-    }
-    &s[pos..ceil]
 }
 
 /// True for a year written after a month: four digits in range, or `'24`.

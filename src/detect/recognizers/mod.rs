@@ -33,6 +33,24 @@ pub(crate) trait Recognizer: Send + Sync {
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>);
 }
 
+/// Up to `n` bytes of `s` before `pos`, starting on a character boundary.
+pub(super) fn back(s: &str, pos: usize, n: usize) -> &str {
+    let mut floor = pos.saturating_sub(n);
+    while !s.is_char_boundary(floor) {
+        floor += 1;
+    }
+    &s[floor..pos]
+}
+
+/// Up to `n` bytes of `s` from `pos`, ending on a character boundary.
+pub(super) fn forward(s: &str, pos: usize, n: usize) -> &str {
+    let mut ceil = (pos + n).min(s.len());
+    while !s.is_char_boundary(ceil) {
+        ceil -= 1;
+    }
+    &s[pos..ceil]
+}
+
 /// Every recognizer, compiled.
 pub(crate) fn all() -> Vec<Box<dyn Recognizer>> {
     vec![
