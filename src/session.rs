@@ -108,15 +108,7 @@ impl<S: RecordStore> Session<S> {
     /// # Errors
     /// [`crate::ErrorKind::InputTooLarge`].
     pub fn check(&self, text: &str) -> Result<Vec<crate::reidentify::Leak>, Error> {
-        let mut leaks = crate::reidentify::Leaks::new(self.engine.pairs()).find(text);
-        for f in self.detector.detect(text)? {
-            if f.recognizer == "known" && !leaks.iter().any(|l| l.start < f.end && f.start < l.end)
-            {
-                leaks.push(crate::reidentify::Leak { label: f.label, start: f.start, end: f.end });
-            }
-        }
-        leaks.sort_by_key(|l| l.start);
-        Ok(leaks)
+        check(&self.detector, self.engine.pairs(), text)
     }
 
     /// Registers the current patient's identifiers (see [`crate::detect::Known`]): they are
@@ -134,6 +126,23 @@ impl<S: RecordStore> Session<S> {
     pub fn into_vault(self) -> Vault<S> {
         self.vault
     }
+}
+
+/// The originals of `pairs`, and the known identifiers registered with `detector`, present in
+/// `text`, sorted by start. [`Session::check`] and the browser binding share it.
+pub(crate) fn check(
+    detector: &Detector,
+    pairs: &[Pair],
+    text: &str,
+) -> Result<Vec<crate::reidentify::Leak>, Error> {
+    let mut leaks = crate::reidentify::Leaks::new(pairs).find(text);
+    for f in detector.detect(text)? {
+        if f.recognizer == "known" && !leaks.iter().any(|l| l.start < f.end && f.start < l.end) {
+            leaks.push(crate::reidentify::Leak { label: f.label, start: f.start, end: f.end });
+        }
+    }
+    leaks.sort_by_key(|l| l.start);
+    Ok(leaks)
 }
 
 #[cfg(test)]

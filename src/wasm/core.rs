@@ -7,11 +7,12 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, JsString, Uint8Array};
+use js_sys::{Array, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::{js_error, ms, object, text_of};
+use crate::detect::Known;
 use crate::offsets::{convert, Unit};
 use crate::reidentify::Rehydrator;
 use crate::surrogate::{Action, Pair, Policy, Surrogates};
@@ -254,6 +255,55 @@ impl Core {
     #[wasm_bindgen(js_name = rehydrateStream)]
     pub fn rehydrate_stream(&mut self) -> Result<super::stream::RehydrateStream, JsValue> {
         Ok(super::stream::RehydrateStream::new(self.rehydrator()?))
+    }
+
+    /// Registers the current patient's identifiers: `{ name, birthDate, mrn, phone, email,
+    /// address, relatives }` (see [`crate::detect::Known`]; every field may be absent, the JS
+    /// layer checks their types). From now on they are found in any form, and [`Core::check`]
+    /// reports them. Adds to what is registered; the detector's copies are wiped when this
+    /// object is freed.
+    #[wasm_bindgen(js_name = addKnown)]
+    pub fn add_known(&mut self, known: &JsValue) -> Result<(), JsValue> {
+        self.usable()?;
+        let field = |name: &str| Reflect::get(known, &name.into()).ok().and_then(|v| v.as_string());
+        let relatives = Reflect::get(known, &"relatives".into()).unwrap_or(JsValue::UNDEFINED);
+        let relatives = match relatives.dyn_into::<Array>() {
+            Ok(list) => list.iter().filter_map(|v| v.as_string()).collect(),
+            Err(_) => Vec::new(),
+        };
+        let mut known = Known {
+            name: field("name"),
+            birth_date: field("birthDate"),
+            mrn: field("mrn"),
+            phone: field("phone"),
+            email: field("email"),
+            address: field("address"),
+            relatives,
+        };
+        self.detector.add_known(&known);
+        known.zeroize();
+        Ok(())
+    }
+
+    /// The originals this vault holds, and the registered known identifiers, still present in
+    /// `text`: `[{ label, start, end }]`, UTF-16 offsets into it, never the values. A caller
+    /// refuses to send a text for which this is not empty.
+    pub fn check(&self, text: &JsString) -> Result<Array, JsValue> {
+        self.usable()?;
+        let text = Zeroizing::new(text_of(text)?);
+        let leaks = crate::session::check(&self.detector, self.engine.pairs(), &text);
+        let leaks = leaks.map_err(js_error)?;
+        let bytes: Vec<usize> = leaks.iter().flat_map(|l| [l.start, l.end]).collect();
+        let units = convert(&text, &bytes, Unit::Utf16);
+        let out = Array::new();
+        for (l, u) in leaks.iter().zip(units.chunks_exact(2)) {
+            out.push(&object(&[
+                ("label", l.label.as_str().into()),
+                ("start", (u[0] as u32).into()),
+                ("end", (u[1] as u32).into()),
+            ]));
+        }
+        Ok(out)
     }
 
     /// How many pairs the vault holds (committed or pending).

@@ -2,7 +2,7 @@
 //!
 //! One file per JS class: [`detector`] (`Detector`), [`core`] (`Core`, a scrubbing session over
 //! a vault whose storage is the caller's) and [`stream`] (`RehydrateStream`). The JS layer in
-//! `js/src/` does the IndexedDB work around them.
+//! `js/src/` does the IndexedDB work around them. [`alloc`] wipes every block the module frees.
 //!
 //! NOTE: contracts that hold for every class here:
 //! - offsets cross into JS as UTF-16 code units, converted by [`crate::offsets::convert`] only;
@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Error, ErrorKind};
 
+mod alloc;
 mod core;
 mod detector;
 mod stream;
