@@ -1,18 +1,23 @@
 // phiscrub in the browser: scrub text before it leaves the page, restore the answer after.
 //
 //   const s = await Scrubber.open({ vault: "portal", key: { raw }, policy: { ageSurrogates: true } });
+//   s.addKnown({ name: "Dan Smith", birthDate: "1961-03-14", mrn: "00482913" });
 //   const { text, entities } = await s.scrub(message);   // send `text`, never `message`
+//   if (s.check(text).length > 0) throw new Error("refusing to send");
 //   const shown = await s.rehydrate(answer);
 //
 // The mapping from originals to surrogates lives only in this page: in the wasm core's memory and,
-// sealed with AES-256-GCM, in IndexedDB (js/src/vault-idb.js). Nothing here makes a network
-// request other than loading the module's own wasm file.
+// sealed with AES-256-GCM, in IndexedDB (js/src/vault-idb.js) or, when asked for, in memory
+// (js/src/vault-memory.js). Nothing here makes a network request other than loading the module's
+// own wasm file. Types: index.d.ts beside this file.
 
 import init, { Core } from "../../pkg/phiscrub.js";
+import { AuditLog, countLabels, policyVersion } from "./audit.js";
 import { PhiscrubError, fromCore } from "./errors.js";
 import { IdbVault } from "./vault-idb.js";
+import { MemoryVault } from "./vault-memory.js";
 
-export { PhiscrubError };
+export { PhiscrubError, policyVersion };
 
 let loading;
 
@@ -49,22 +54,48 @@ function applyPolicy(core, policy = {}) {
   if (policy.ttlMs !== undefined) core.setTtl(policy.ttlMs);
 }
 
+/** The string fields of `addKnown`'s argument (`relatives` is a list of names). */
+const KNOWN_FIELDS = ["name", "birthDate", "mrn", "phone", "email", "address"];
+
+/** The label each `addKnown` field is found as, for the audit counts. */
+const KNOWN_LABELS = {
+  name: "NAME", birthDate: "DATE", mrn: "MRN", phone: "PHONE", email: "EMAIL", address: "ADDRESS",
+};
+
+/** The stores a vault can live in, by the `storage` option's value. */
+const STORES = { indexeddb: IdbVault, memory: MemoryVault };
+
 /** Detection, surrogates and the encrypted vault of one page. */
 export class Scrubber {
   #core;
   #store;
+  #storeKind;
   #vault;
+  #audit;
+  /** The streams made and not finished: freed on close, so no re-identifier outlives the core. */
+  #streams = new Set();
   #queue = Promise.resolve();
   #closed = false;
 
   /** What opening read: `{ loaded, expired, errors: [{ code, id }] }` (no contents). */
   loadReport;
 
-  constructor(core, store, vault, loadReport) {
+  /** Where the vault lives: "indexeddb", "memory", or "none" for an ephemeral key. */
+  storage;
+
+  /** A short stable name of the policy's settings, as in every audit event. */
+  policyVersion;
+
+  /** @private Use `Scrubber.open`. */
+  constructor({ core, store, storeKind, vault, audit, loadReport, storage, version }) {
     this.#core = core;
     this.#store = store;
+    this.#storeKind = storeKind;
     this.#vault = vault;
+    this.#audit = audit;
     this.loadReport = loadReport;
+    this.storage = storage;
+    this.policyVersion = version;
   }
 
   /**
@@ -73,18 +104,51 @@ export class Scrubber {
    * page; `vault` is then ignored). Records that cannot be read (tampered, truncated) are listed
    * in `loadReport.errors`; every other record is restored.
    *
+   * Options besides `vault`, `key` and `policy`:
+   * - `storage`: "indexeddb" (default in browsers) or "memory" (sealed records kept in this
+   *   page only; the default of the Node entry, which has no IndexedDB);
+   * - `fallback: "memory"`: when IndexedDB is unavailable (some private modes, no
+   *   `indexedDB` at all), open a memory vault instead of throwing `storage_unavailable`, and
+   *   emit a `storage_fallback` audit event; `storage` then reads "memory";
+   * - `onAudit`: a listener added before opening, so it also sees `storage_fallback` and `open`.
+   *
    * Throws a PhiscrubError: `wrong_key`, `key_source_mismatch`, `storage_unavailable`, ...
    */
-  static async open({ vault, key, policy } = {}) {
+  static async open(options = {}) {
+    const { vault, key, policy, storage = "indexeddb", fallback, onAudit } = options;
     await ready();
     if (!key || typeof key !== "object") throw new TypeError("key is required");
-    if (key.ephemeral === true) {
+    if (!(storage in STORES)) throw new TypeError('storage must be "indexeddb" or "memory"');
+    if (fallback !== undefined && fallback !== "memory") {
+      throw new TypeError('fallback must be "memory" or absent');
+    }
+    const version = policyVersion(policy);
+    const ephemeral = key.ephemeral === true;
+    const audit = new AuditLog(ephemeral ? null : vault ?? null, version);
+    if (onAudit !== undefined) audit.subscribe(onAudit);
+    if (ephemeral) {
       const core = fromCore(() => Core.ephemeral());
-      applyPolicy(core, policy);
-      return new Scrubber(core, null, null, { loaded: 0, expired: 0, errors: [] });
+      try {
+        applyPolicy(core, policy);
+      } catch (e) {
+        core.free();
+        throw e;
+      }
+      audit.emit("open");
+      const loadReport = { loaded: 0, expired: 0, errors: [] };
+      return new this({ core, store: null, vault: null, audit, loadReport, storage: "none", version });
     }
     if (typeof vault !== "string" || vault === "") throw new TypeError("vault name is required");
-    const store = await IdbVault.open(vault);
+    let storeKind = STORES[storage];
+    let store;
+    try {
+      store = await storeKind.open(vault);
+    } catch (e) {
+      if (!(e instanceof PhiscrubError && e.code === "storage_unavailable" && fallback)) throw e;
+      storeKind = MemoryVault;
+      store = await MemoryVault.open(vault);
+      audit.emit("storage_fallback");
+    }
     let core;
     try {
       const header = await store.header();
@@ -101,13 +165,25 @@ export class Scrubber {
       }
       applyPolicy(core, policy);
       const records = await store.records();
-      const report = fromCore(() => core.load(records, Date.now()));
-      return new Scrubber(core, store, vault, report);
+      const loadReport = fromCore(() => core.load(records, Date.now()));
+      audit.emit("open");
+      const kind = storeKind === MemoryVault ? "memory" : "indexeddb";
+      return new this({ core, store, storeKind, vault, audit, loadReport, storage: kind, version });
     } catch (e) {
       core?.free();
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Adds `callback` for this scrubber's audit events; returns the function that removes it.
+   * An event is `{ action, counts: { LABEL: n }, vault, policyVersion, time }` and carries no
+   * text, span or value. Actions: open, scrub, detect, rehydrate, check, addKnown, forget,
+   * close, storage_fallback (the last two of these only reach a listener given to `open`).
+   */
+  onAudit(callback) {
+    return this.#audit.subscribe(callback);
   }
 
   /**
@@ -124,11 +200,14 @@ export class Scrubber {
         try {
           await this.#store.addRecords(out.records);
         } catch (e) {
-          this.#core.retract();
+          if (!this.#closed) this.#core.retract();
           throw e;
         }
+        // Closed while the records were being stored: the core (and its pairs) is gone.
+        this.#check();
       }
       this.#core.commit();
+      this.#audit.emit("scrub", countLabels(out.entities));
       return { text: out.text, entities: out.entities };
     });
   }
@@ -137,14 +216,59 @@ export class Scrubber {
   detect(text) {
     if (typeof text !== "string") throw new TypeError("text must be a string");
     this.#check();
-    return fromCore(() => this.#core.detect(text));
+    const found = fromCore(() => this.#core.detect(text));
+    this.#audit.emit("detect", countLabels(found));
+    return found;
+  }
+
+  /**
+   * Registers the current patient's identifiers, each optional: `{ name, birthDate, mrn, phone,
+   * email, address, relatives: [names] }`. From now on they are caught in any form (`SMITH,
+   * DAN`, `d. smith`, the birth date in another format, the MRN without its leading zeros) by
+   * `scrub` and `detect`, and reported by `check`. Kept in wasm memory only, never stored;
+   * wiped on `close` and `forget`. Register them again after reopening.
+   */
+  addKnown(known) {
+    if (!known || typeof known !== "object") throw new TypeError("addKnown needs an object");
+    const counts = {};
+    for (const f of KNOWN_FIELDS) {
+      const v = known[f];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== "string") throw new TypeError(`addKnown: ${f} must be a string`);
+      counts[KNOWN_LABELS[f]] = (counts[KNOWN_LABELS[f]] ?? 0) + 1;
+    }
+    const relatives = known.relatives ?? [];
+    if (!Array.isArray(relatives) || relatives.some((r) => typeof r !== "string")) {
+      throw new TypeError("addKnown: relatives must be an array of strings");
+    }
+    if (relatives.length > 0) counts.NAME = (counts.NAME ?? 0) + relatives.length;
+    this.#check();
+    const fields = { relatives };
+    for (const f of KNOWN_FIELDS) if (typeof known[f] === "string") fields[f] = known[f];
+    fromCore(() => this.#core.addKnown(fields));
+    this.#audit.emit("addKnown", counts);
+  }
+
+  /**
+   * The originals this vault holds, and the registered known identifiers, still present in
+   * `text`: `[{ label, start, end }]`, UTF-16 offsets into it (never the values). Empty for a
+   * text `scrub` returned; a caller refuses to send a text for which it is not. Synchronous.
+   */
+  check(text) {
+    if (typeof text !== "string") throw new TypeError("text must be a string");
+    this.#check();
+    const found = fromCore(() => this.#core.check(text));
+    this.#audit.emit("check", countLabels(found));
+    return found;
   }
 
   /** `text` with every surrogate this vault issued replaced by its original. */
   async rehydrate(text) {
     if (typeof text !== "string") throw new TypeError("text must be a string");
     this.#check();
-    return fromCore(() => this.#core.rehydrate(text));
+    const out = fromCore(() => this.#core.rehydrate(text));
+    this.#audit.emit("rehydrate");
+    return out;
   }
 
   /**
@@ -154,11 +278,20 @@ export class Scrubber {
   rehydrateStream() {
     this.#check();
     const inner = fromCore(() => this.#core.rehydrateStream());
+    const streams = this.#streams;
+    const audit = this.#audit;
+    const isClosed = () => this.#closed;
+    streams.add(inner);
     let held = "";
     let finished = false;
+    const usable = () => {
+      if (finished) throw new PhiscrubError("closed", "the stream was finished");
+      if (isClosed()) throw new PhiscrubError("closed", "the scrubber was closed");
+    };
     return {
       push(chunk) {
-        if (finished) throw new PhiscrubError("closed", "the stream was finished");
+        if (typeof chunk !== "string") throw new TypeError("chunk must be a string");
+        usable();
         let text = held + chunk;
         held = "";
         // A chunk cut between the halves of a surrogate pair: keep the first half for later.
@@ -170,11 +303,15 @@ export class Scrubber {
       },
       finish() {
         if (finished) return "";
+        usable();
         finished = true;
         try {
           const last = held === "" ? "" : fromCore(() => inner.push(held));
-          return last + inner.finish();
+          const out = last + inner.finish();
+          audit.emit("rehydrate");
+          return out;
         } finally {
+          streams.delete(inner);
           inner.free();
         }
       },
@@ -189,24 +326,38 @@ export class Scrubber {
     return this.#serial(async () => {
       this.#check();
       this.#core.forget();
-      this.#closed = true;
-      this.#core.free();
+      const audit = this.#audit;
+      this.#wipe();
       const store = this.#store;
       this.#store = null;
       if (store) {
         store.close();
-        await IdbVault.destroy(this.#vault);
+        await this.#storeKind.destroy(this.#vault);
       }
+      audit.emit("forget");
+      audit.clear();
     });
   }
 
-  /** Closes the vault: wipes the key and the pairs in memory; the stored vault stays. */
+  /**
+   * Closes the vault: wipes the key, the pairs and the known identifiers in memory (the wasm
+   * module wipes every block it frees), and ends unfinished streams; the stored vault stays.
+   */
   close() {
     if (this.#closed) return;
-    this.#closed = true;
-    this.#core.free();
+    this.#wipe();
     this.#store?.close();
     this.#store = null;
+    this.#audit.emit("close");
+    this.#audit.clear();
+  }
+
+  /** Frees the core and every stream made from it: nothing of this vault stays in wasm memory. */
+  #wipe() {
+    this.#closed = true;
+    for (const s of this.#streams) s.free();
+    this.#streams.clear();
+    this.#core.free();
   }
 
   #check() {
