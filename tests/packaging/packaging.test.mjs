@@ -18,7 +18,7 @@ import { serve } from "./serve.mjs";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const NPM_DIR = join(ROOT, "target", "npm");
-const INPUT = "Message from Maria Gonzalez: please call me at (312) 201-3344 tomorrow.";
+const INPUT = "Message from Maria Gonzalez: please call me at (555) 201-3344 tomorrow.";
 const ARGS = [
   "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
   "--disable-background-networking", "--disable-component-update", "--no-first-run",
