@@ -97,19 +97,22 @@ impl Leaks {
                     i += 1;
                     continue;
                 }
-                // A run of digits with single separators between groups.
+                // A run of digits with at most two separators between groups (`) `, ` - `
+                // would need three: `(312) 201-3344` and `312 - 201` are the common ones).
+                let sep = |c: u8| b"-. ()".contains(&c);
                 let mut j = i;
                 let mut end = i;
-                while j < b.len()
-                    && (b[j].is_ascii_digit()
-                        || (b"-. ()".contains(&b[j])
-                            && j + 1 < b.len()
-                            && b[j + 1].is_ascii_digit()))
-                {
+                while j < b.len() {
                     if b[j].is_ascii_digit() {
                         end = j + 1;
+                        j += 1;
+                        continue;
                     }
-                    j += 1;
+                    let gap = b[j..].iter().take(3).take_while(|&&c| sep(c)).count();
+                    if gap == 0 || gap > 2 || !b.get(j + gap).is_some_and(u8::is_ascii_digit) {
+                        break;
+                    }
+                    j += gap;
                 }
                 if let Some(&label) = self.digits.get(&digit_key(&text[i..end])) {
                     if !out.iter().any(|l| l.start < end && i < l.end) {
@@ -143,7 +146,8 @@ mod tests {
             },
         ];
         let l = Leaks::new(&pairs);
-        let t = "hi DAN SMITH, call 312 201 3344 or 1-312-201-3344; Dan Smithson is someone else";
+        let t = "hi DAN SMITH, call 312 201 3344 or 1-312-201-3344; Dan Smithson is someone else; \
+                 cell (312) 201-3344";
         let got: Vec<_> = l.find(t).iter().map(|x| (x.label, &t[x.start..x.end])).collect();
         assert_eq!(
             got,
@@ -151,7 +155,9 @@ mod tests {
                 (Label::Name, "DAN SMITH"),
                 (Label::Phone, "312 201 3344"),
                 // The original as written, inside a longer grouping: reported either way.
-                (Label::Phone, "312-201-3344")
+                (Label::Phone, "312-201-3344"),
+                // `) ` is two separators in a row.
+                (Label::Phone, "312) 201-3344"),
             ]
         );
         assert!(l.find("John Baker at (646) 555-0142").is_empty(), "surrogates are not leaks");
