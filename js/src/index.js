@@ -140,6 +140,39 @@ export class Scrubber {
     return fromCore(() => this.#core.detect(text));
   }
 
+  /**
+   * The originals this vault holds, and the known identifiers registered with `addKnown`, still
+   * present in `text`: `[{ label, start, end }]`, UTF-16 offsets into it. Synchronous, so a
+   * sender can refuse a text right before it leaves.
+   */
+  check(text) {
+    if (typeof text !== "string") throw new TypeError("text must be a string");
+    this.#check();
+    return fromCore(() => this.#core.check(text));
+  }
+
+  /**
+   * Registers the current patient's identifiers, `{ name, birthDate, mrn, phone, email,
+   * address, relatives: [names] }` (every field optional): detected in any spelling from now
+   * on, and reported by `check`. Kept in memory only.
+   */
+  addKnown(known = {}) {
+    this.#check();
+    const str = (v) => (typeof v === "string" && v !== "" ? v : undefined);
+    const relatives = Array.isArray(known.relatives) ? known.relatives.filter((r) => typeof r === "string") : [];
+    fromCore(() =>
+      this.#core.addKnown(
+        str(known.name),
+        str(known.birthDate),
+        str(known.mrn),
+        str(known.phone),
+        str(known.email),
+        str(known.address),
+        relatives,
+      ),
+    );
+  }
+
   /** `text` with every surrogate this vault issued replaced by its original. */
   async rehydrate(text) {
     if (typeof text !== "string") throw new TypeError("text must be a string");

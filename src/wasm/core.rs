@@ -12,8 +12,9 @@ use wasm_bindgen::prelude::*;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::{js_error, ms, object, text_of};
+use crate::detect::Known;
 use crate::offsets::{convert, Unit};
-use crate::reidentify::Rehydrator;
+use crate::reidentify::{Leaks, Rehydrator};
 use crate::surrogate::{Action, Pair, Policy, Surrogates};
 use crate::vault::{KeySource, MappingEntry, Passphrase, VaultCore, VaultKey};
 use crate::{Detector, Error, ErrorKind, Label};
@@ -242,6 +243,56 @@ impl Core {
             ]));
         }
         Ok(out)
+    }
+
+    /// The originals this vault holds, and the registered known identifiers, still present in
+    /// `text`: `[{ label, start, end }]`, UTF-16 offsets into it (never the values). A caller
+    /// refuses to send a text for which this is not empty.
+    pub fn check(&self, text: &JsString) -> Result<Array, JsValue> {
+        self.usable()?;
+        let text = Zeroizing::new(text_of(text)?);
+        let mut leaks = Leaks::new(self.engine.pairs()).find(&text);
+        // NOTE: the same rule as `Session::check`: a known identifier counts even when it was
+        // never scrubbed in this vault, unless it overlaps an original already reported.
+        for f in self.detector.detect(&text).map_err(js_error)? {
+            if f.recognizer == "known" && !leaks.iter().any(|l| l.start < f.end && f.start < l.end)
+            {
+                leaks.push(crate::reidentify::Leak { label: f.label, start: f.start, end: f.end });
+            }
+        }
+        leaks.sort_by_key(|l| l.start);
+        let bytes: Vec<usize> = leaks.iter().flat_map(|l| [l.start, l.end]).collect();
+        let units = convert(&text, &bytes, Unit::Utf16);
+        let out = Array::new();
+        for (l, u) in leaks.iter().zip(units.chunks_exact(2)) {
+            out.push(&object(&[
+                ("label", l.label.as_str().into()),
+                ("start", (u[0] as u32).into()),
+                ("end", (u[1] as u32).into()),
+            ]));
+        }
+        Ok(out)
+    }
+
+    /// Registers the current patient's identifiers: `{ name, birthDate, mrn, phone, email,
+    /// address, relatives: [names] }`, every field optional. They are detected in any form from
+    /// now on, and [`Core::check`] reports them.
+    #[wasm_bindgen(js_name = addKnown)]
+    pub fn add_known(
+        &mut self,
+        name: Option<String>,
+        birth_date: Option<String>,
+        mrn: Option<String>,
+        phone: Option<String>,
+        email: Option<String>,
+        address: Option<String>,
+        relatives: Vec<String>,
+    ) -> Result<(), JsValue> {
+        self.usable()?;
+        let mut known = Known { name, birth_date, mrn, phone, email, address, relatives };
+        self.detector.add_known(&known);
+        known.zeroize();
+        Ok(())
     }
 
     /// `text` with every surrogate this vault issued replaced by its original.
