@@ -1,0 +1,75 @@
+// Set-up for the tests of the pages in www/ (the demo portal, the plain script-tag page):
+// Debian's chromium through playwright-core, the demo server (www/server.mjs) on a free port,
+// and a record of every request the pages make. Needs www/phiscrub.js built
+// (scripts/ci/build-script-tag.sh).
+
+import { chromium } from "playwright-core";
+import { serveDemo } from "../../www/server.mjs";
+import { corpus } from "./harness.mjs";
+
+const ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+];
+
+/** One structured corpus document in 11 (40 of 440): every kind of identifier, a quick run. */
+export function sample() {
+  return corpus().filter((_, i) => i % 11 === 0);
+}
+
+/** The gold originals of `doc` (span texts, gold offsets count code points). */
+export function originals(doc) {
+  const cps = Array.from(doc.text);
+  return doc.spans.map((s) => ({ label: s.label, text: cps.slice(s.start, s.end).join("") }));
+}
+
+/** Whether `original` occurs in `text` as a whole word (not inside a longer word or number). */
+export function holds(text, original) {
+  const esc = original.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, "u").test(text);
+}
+
+/**
+ * Starts the demo server and chromium. Every request is recorded as `{ url, method,
+ * resourceType }`; requests leaving the server's origin are aborted and listed in `foreign`.
+ */
+export async function startDemo({ delayMs = 0 } = {}) {
+  const server = await serveDemo({ delayMs });
+  const context = await chromium.launchPersistentContext("", {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 860 },
+  });
+  const requests = [];
+  const foreign = [];
+  await context.route("**/*", (route) => {
+    const r = route.request();
+    const url = new URL(r.url());
+    requests.push({ path: url.origin === server.origin ? url.pathname : r.url(), method: r.method(), type: r.resourceType() });
+    if (url.origin === server.origin) return route.continue();
+    foreign.push(r.url());
+    return route.abort();
+  });
+  const errors = [];
+  const consoleLines = [];
+  async function page(path) {
+    const p = await context.newPage();
+    p.on("pageerror", (e) => errors.push(String(e)));
+    p.on("console", (m) => consoleLines.push(m.text()));
+    await p.goto(server.origin + path);
+    await p.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 20000 });
+    return p;
+  }
+  async function stop() {
+    await context.close();
+    await server.close();
+  }
+  return { origin: server.origin, log: server.log, context, page, requests, foreign, errors, consoleLines, stop };
+}
