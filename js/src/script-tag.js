@@ -247,12 +247,29 @@ async function restoreText(s, states, key, read, write) {
     const state = states.get(key) ?? { raw: "", shown: "" };
     if (now === state.shown) return;
     const raw = now.startsWith(state.shown) && state.shown !== "" ? state.raw + now.slice(state.shown.length) : now;
-    const shown = await s.rehydrate(raw);
+    const shown = await restoreOutsideOriginals(s, raw);
     if (read() !== now) continue;
     states.set(key, { raw, shown });
     if (shown !== now) write(shown);
     return;
   }
+}
+
+/**
+ * `raw` restored, except where it already holds an original of the vault: an answer element may
+ * be written with text the guarded fetch restored already, and a real name can also be the
+ * surrogate of another one (the surrogate book holds real names), so restoring it twice would
+ * turn one person into another.
+ */
+async function restoreOutsideOriginals(s, raw) {
+  let out = "";
+  let at = 0;
+  for (const o of s.check(raw)) {
+    if (o.start < at) continue;
+    out += (await s.rehydrate(raw.slice(at, o.start))) + raw.slice(o.start, o.end);
+    at = o.end;
+  }
+  return out + (await s.rehydrate(raw.slice(at)));
 }
 
 // ---- start -----------------------------------------------------------------------------------

@@ -29,10 +29,30 @@ export function originals(doc) {
   return doc.spans.map((s) => ({ label: s.label, text: cps.slice(s.start, s.end).join("") }));
 }
 
-/** Whether `original` occurs in `text` as a whole word (not inside a longer word or number). */
-export function holds(text, original) {
-  const esc = original.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, "u").test(text);
+/**
+ * Whether `text` holds the original `o` (`{ label, text }`) as a whole word, not inside a longer
+ * word or number. An age written `90+` is the Safe Harbor aggregate, not the age `90`.
+ */
+export function holds(text, o) {
+  const esc = o.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const after = o.label === "AGE" ? "(?![\\p{L}\\p{N}+])" : "(?![\\p{L}\\p{N}])";
+  return new RegExp(`(?<![\\p{L}\\p{N}])${esc}${after}`, "u").test(text);
+}
+
+/**
+ * What the pages of www/ show back for `doc` under the default policy: the text itself, with
+ * every age over 89 as the Safe Harbor aggregate `90+` (the vault holds no pair for it).
+ */
+export function aggregatedBack(doc) {
+  const cps = Array.from(doc.text);
+  let out = "";
+  let at = 0;
+  for (const s of doc.spans) {
+    if (s.label !== "AGE") continue;
+    out += cps.slice(at, s.start).join("") + "90+";
+    at = s.end;
+  }
+  return out + cps.slice(at).join("");
 }
 
 /**
