@@ -37,7 +37,7 @@ export function guardFetch(s, { match, fetch: base, onSent } = {}) {
     const request = new Request(input, init);
     if (!matches(request.url, request)) return send(input, init);
     const { body, fields, headers } = await scrubBody(s, request);
-    refuseLeaks(s, [request.url, ...fields.map((f) => f.text)]);
+    refuseLeaks(s, [request.url, decoded(request.url), ...fields.map((f) => f.text)]);
     onSent?.({ url: request.url, fields });
     // The stream restores the pairs the vault holds now, the request's own included.
     const response = await send(new Request(request, { body, headers }));
@@ -56,6 +56,15 @@ function matcher(match) {
     return (url) => url.startsWith(prefix);
   }
   throw new TypeError("match must be a string prefix, a RegExp or a function");
+}
+
+/** `url` with its percent- and plus-encoding undone (a query string can carry a name too). */
+function decoded(url) {
+  try {
+    return decodeURIComponent(url.replace(/\+/g, " "));
+  } catch {
+    return url;
+  }
 }
 
 /** Throws `leak_blocked` (labels and counts only) when `s.check` finds an original in `texts`. */
@@ -201,8 +210,8 @@ function textStream(s) {
  * as one more event, shaped like the last.
  */
 function lineStream(s, mode) {
-  const textParts = s.rehydrateStream();
-  const byPath = new Map();
+  let textParts = s.rehydrateStream();
+  let byPath = new Map();
   let partial = "";
   let lastJson = null;
   const streamFor = (path) => {
@@ -226,9 +235,19 @@ function lineStream(s, mode) {
         if (!(e instanceof SyntaxError)) throw e;
       }
     }
-    // `[DONE]` and other sentinels are not answer text.
-    if (mode === "sse" && /^\[[A-Z]+\]$/.test(trimmed)) return payload;
     return textParts.push(payload);
+  };
+  /** The events carrying what the streams still hold, ending them (new ones for what follows). */
+  const drain = async () => {
+    const out = [];
+    const text = textParts.finish();
+    if (text !== "") out.push(mode === "sse" ? `data: ${text}\n\n` : `${JSON.stringify(text)}\n`);
+    const tail = await tailEvent();
+    if (tail !== null) out.push(mode === "sse" ? `data: ${tail}\n\n` : `${tail}\n`);
+    textParts = s.rehydrateStream();
+    byPath = new Map();
+    lastJson = null;
+    return out;
   };
   const line = async (raw) => {
     // A CRLF stream keeps its CR at the end of the line, out of the payload.
@@ -236,7 +255,11 @@ function lineStream(s, mode) {
     const l = cr ? raw.slice(0, -1) : raw;
     if (mode === "ndjson") return l.trim() === "" ? raw : (await restorePayload(l)) + cr;
     const m = /^data: ?/.exec(l);
-    return m ? `data: ${await restorePayload(l.slice(m[0].length))}${cr}` : raw;
+    if (!m) return raw;
+    const payload = l.slice(m[0].length);
+    // `[DONE]` and other sentinels are not answer text; what the streams hold goes out before.
+    if (/^\[[A-Z]+\]$/.test(payload.trim())) return (await drain()).join("") + raw;
+    return `data: ${await restorePayload(payload)}${cr}`;
   };
   /** The JSON event carrying what the per-field streams still hold, or null. */
   const tailEvent = async () => {
@@ -258,10 +281,7 @@ function lineStream(s, mode) {
     },
     async flush(out) {
       if (partial !== "") out.enqueue(await line(partial));
-      const text = textParts.finish();
-      if (text !== "") out.enqueue(mode === "sse" ? `data: ${text}\n\n` : `${JSON.stringify(text)}\n`);
-      const tail = await tailEvent();
-      if (tail !== null) out.enqueue(mode === "sse" ? `data: ${tail}\n\n` : `${tail}\n`);
+      for (const event of await drain()) out.enqueue(event);
     },
   });
 }
