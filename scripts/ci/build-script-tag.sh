@@ -10,7 +10,10 @@ cd "$(dirname "$0")/../.."
 # gives one, so the bundle's stand-in (the page's base URI) is never used.
 node_modules/.bin/esbuild js/src/script-tag.js --bundle --format=iife --target=es2022 \
   --minify --legal-comments=none --define:import.meta.url=document.baseURI \
-  --log-level=warning --outfile=www/phiscrub.js
-cp pkg/phiscrub_bg.wasm www/phiscrub.wasm
+  --log-level=warning --outfile=www/.phiscrub.js.tmp
+# Renamed into place, so a server or a test running meanwhile never reads half a file.
+cp pkg/phiscrub_bg.wasm www/.phiscrub.wasm.tmp
+mv www/.phiscrub.js.tmp www/phiscrub.js
+mv www/.phiscrub.wasm.tmp www/phiscrub.wasm
 printf '[build-script-tag] www/phiscrub.js: %s bytes, %s gzipped; www/phiscrub.wasm: %s bytes\n' \
   "$(wc -c < www/phiscrub.js)" "$(gzip -9c www/phiscrub.js | wc -c)" "$(wc -c < www/phiscrub.wasm)"
