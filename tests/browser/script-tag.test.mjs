@@ -52,7 +52,7 @@ test("corpus: a form post and the page's fetch send scrubbed text; the answers s
     await waitFor(() => h.log.length > before);
     const posted = h.log.at(-1);
     assert.equal(posted.path, "/api/form");
-    assert.deepEqual(leaked(doc, posted.message), [], `${doc.id}: the form post held originals`);
+    assert.deepEqual(leaked(doc, posted.message), [], `${doc.id}: the form post held originals: ${posted.message}`);
     // A document with identifiers arrives changed (the native post really went through the tag).
     if (doc.spans.length > 0) assert.ok(posted.message !== doc.text, `${doc.id}: the form post was not scrubbed`);
     assert.equal(await page.inputValue("#note"), doc.text, `${doc.id}: the field changed`);
@@ -63,7 +63,7 @@ test("corpus: a form post and the page's fetch send scrubbed text; the answers s
     await page.waitForSelector("#answer[data-state=done]");
     const chat = h.log.at(-1);
     assert.equal(chat.path, "/api/chat");
-    assert.deepEqual(leaked(doc, chat.message), [], `${doc.id}: the chat request held originals`);
+    assert.deepEqual(leaked(doc, chat.message), [], `${doc.id}: the chat request held originals: ${chat.message}`);
     const shown = await page.textContent("#answer");
     const quoted = shown.split("\n\n")[1];
     if (!same(quoted, want)) misses.push(`${doc.id} (fetch): ${firstDifference(quoted, want)}`);
