@@ -1,8 +1,13 @@
 # The two set-up commands of the README are `make demo` and `make test`; the rest are for
 # developers. Each target is a script under scripts/ so it can run alone.
 .PHONY: demo test setup lint eval snapshot
+.PHONY: sample
 
 demo: setup
+	scripts/demo.sh
+
+# The CLI on a sample note.
+sample: setup
 	cargo build --release --bin phiscrub
 	@echo "--- examples/sample_note.txt, scrubbed:"
 	./target/release/phiscrub scrub --text < examples/sample_note.txt

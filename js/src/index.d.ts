@@ -146,7 +146,7 @@ export type ErrorCode =
   | "wrong_key" | "key_source_mismatch" | "tampered" | "truncated" | "unsupported_version"
   | "invalid_header" | "weak_kdf" | "invalid_key" | "invalid_entry" | "random_unavailable"
   | "storage" | "forgotten" | "quota_exceeded" | "storage_unavailable" | "invalid_text"
-  | "input_too_large" | "pending_commit" | "closed"
+  | "input_too_large" | "pending_commit" | "closed" | "leak_blocked" | "unsupported_body"
   | (string & {});
 
 /** The one error type: switch on `code`; the message never holds caller text. */
@@ -158,3 +158,23 @@ export class PhiscrubError extends Error {
 
 /** The `policyVersion` the given policy settings give. */
 export function policyVersion(policy?: Policy): string;
+
+/** Options of {@link guardFetch}. */
+export interface GuardFetchOptions {
+  /** Which requests to guard: a URL prefix, a RegExp, or a predicate. Every request by default. */
+  match?: string | RegExp | ((url: string, request: Request) => boolean);
+  /** The fetch to send through (the page's, by default). */
+  fetch?: typeof fetch;
+  /** Called with what was sent (scrubbed text only, never originals). */
+  onSent?: (sent: { url: string; fields: { path: string; text: string; entities: Span[] }[] }) => void;
+}
+
+/**
+ * A `fetch` that scrubs the request body of matching requests (text, JSON string fields, form
+ * fields), refuses to send (`PhiscrubError` code `leak_blocked`) when `s.check` still finds an
+ * original, and restores the response, streamed bodies (SSE, NDJSON, chunked text) included.
+ */
+export function guardFetch(
+  s: Scrubber,
+  options?: GuardFetchOptions,
+): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;

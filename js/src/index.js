@@ -18,6 +18,7 @@ import { IdbVault } from "./vault-idb.js";
 import { MemoryVault } from "./vault-memory.js";
 
 export { PhiscrubError, policyVersion };
+export { guardFetch } from "./guard-fetch.js";
 
 let loading;
 
