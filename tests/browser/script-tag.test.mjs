@@ -75,7 +75,12 @@ test("corpus: a form post and the page's fetch send scrubbed text; the answers s
     await page.waitForFunction(() => {
       const a = document.getElementById("answer").textContent;
       return document.getElementById("replayed").textContent === a;
-    }, null, { timeout: 2000 }).catch(() => misses.push(`${doc.id} (observer)`));
+    }, null, { timeout: 10000 }).catch(async () => {
+      // NOTE: a wait for the observer's asynchronous work, not a speed check: a loaded machine
+      // may take seconds. On a miss, say where the shown text differs (surrogate values only).
+      const [a, r] = await page.evaluate(() => ["answer", "replayed"].map((id) => document.getElementById(id).textContent));
+      misses.push(`${doc.id} (observer): ${firstDifference(r, a)}`);
+    });
     await page.evaluate(() => {
       for (const id of ["answer", "replayed"]) delete document.getElementById(id).dataset.state;
     });
