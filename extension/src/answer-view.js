@@ -15,6 +15,15 @@
 
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
 
+/**
+ * `raw` without a trailing first half of a surrogate pair: extension messaging carries strings
+ * as UTF-8, which cannot hold a lone half, so the half waits for its partner in the next chunk.
+ */
+function feedable(raw) {
+  const last = raw.charCodeAt(raw.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? raw.slice(0, -1) : raw;
+}
+
 /** The restored view of one message element. */
 export class AnswerView {
   #el;
@@ -112,32 +121,35 @@ export class AnswerView {
     const raw = read.map((x) => x.raw).join("");
 
     if (!this.#finished && raw.startsWith(this.#fed)) {
-      const delta = raw.slice(this.#fed.length);
+      const delta = feedable(raw).slice(this.#fed.length);
       if (delta !== "") {
         const start = this.#fed.length;
-        this.#fed = raw;
+        this.#fed += delta;
         this.#pieces.push({ start, out: await this.#client.push(this.#id, delta) });
       }
-    } else if (!(this.#finished && raw === this.#fed)) {
+    } else if (!(this.#finished && feedable(raw) === this.#fed)) {
       // Not a continuation: start over, one piece per node so each node keeps its own text.
       if (this.#id !== null && !this.#finished) this.#client.close(this.#id);
       this.#forgetStream();
       if (raw === "") return;
       this.#id = this.#client.open();
       this.#finished = false;
+      let upTo = "";
       for (const x of read) {
-        if (x.raw === "") continue;
+        upTo += x.raw;
+        const delta = feedable(upTo).slice(this.#fed.length);
+        if (delta === "") continue;
         const start = this.#fed.length;
-        this.#fed += x.raw;
-        this.#pieces.push({ start, out: await this.#client.push(this.#id, x.raw) });
+        this.#fed += delta;
+        this.#pieces.push({ start, out: await this.#client.push(this.#id, delta) });
       }
     }
 
-    if (this.#wantFinish && !this.#finished && raw === this.#fed) {
+    if (this.#wantFinish && !this.#finished && feedable(raw) === this.#fed) {
       this.#wantFinish = false;
       const id = this.#id;
       this.#finished = true;
-      this.#pieces.push({ start: raw.length, out: await this.#client.finish(id) });
+      this.#pieces.push({ start: this.#fed.length, out: await this.#client.finish(id) });
     }
 
     this.#write(read);

@@ -11,3 +11,6 @@ cargo test --target wasm32-unknown-unknown --test web --test vault_wasm
 # driving Debian's chromium through playwright-core (installed by setup.sh's `npm ci`).
 scripts/ci/build-web.sh
 node --test tests/browser/
+# The MV3 extension loaded unpacked on two local chat pages (its bundle needs pkg/ from above).
+scripts/ci/build-extension.sh
+node --test tests/browser/extension.test.mjs
