@@ -13,6 +13,3 @@ scripts/ci/build-web.sh
 # The MV3 extension bundle (from pkg/ above), for tests/browser/extension.test.mjs.
 scripts/ci/build-extension.sh
 node --test tests/browser/
-# The MV3 extension loaded unpacked on two local chat pages (its bundle needs pkg/ from above).
-scripts/ci/build-extension.sh
-node --test tests/browser/extension.test.mjs
