@@ -7,11 +7,12 @@
 // the chunks that started in it ("shown"). The stream holds back the tail that could still be the
 // start of a surrogate, so a surrogate cut across chunks, or across text nodes, is restored whole;
 // when the message stays unchanged for `idleMs` the stream is finished and the held tail is shown.
-// When the page rewrites the message in a way that is not a continuation, the view starts over
-// with a new stream over the whole text.
-
-/** A piece of the message: the raw offset its chunk started at, and what the stream gave for it. */
-// { start: number, out: string }
+// The first text a message shows is taken as whole and finished at once. When the page rewrites
+// the message in a way that is not a continuation, the view starts over with a new stream.
+//
+// NOTE: `capture()` runs synchronously in the MutationObserver callback, before the next paint:
+// it records the page's new raw text and puts back what is shown so far, so a surrogate is never
+// painted while the worker's answer is on its way. If the worker fails, the raw text is put back.
 
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
 
@@ -30,15 +31,16 @@ export class AnswerView {
   #client;
   #belongs;
   #idleMs;
-  #nodes = new Map(); // Text -> { raw, shown }
+  #nodes = new Map(); // Text -> { raw, shown }, in document order
   #id = null;
   #gen = -1;
   #fed = "";
-  #pieces = [];
+  #pieces = []; // { start: raw offset of the chunk, out: what the stream gave for it }
   #finished = true;
   #busy = false;
   #dirty = false;
   #wantFinish = false;
+  #hadText = false;
   #timer = 0;
 
   /**
@@ -54,8 +56,9 @@ export class AnswerView {
     this.#idleMs = idleMs;
   }
 
-  /** Something under the element changed: catch up (coalescing calls made while busy). */
+  /** Something under the element changed: hide the new raw text, then catch up. */
   async update() {
+    this.#capture();
     if (this.#busy) {
       this.#dirty = true;
       return;
@@ -67,18 +70,20 @@ export class AnswerView {
         await this.#step();
       } while (this.#dirty);
     } catch {
-      // The worker went away or refused: the page's own text (surrogates) stays shown, and the
-      // next change starts over with a new stream.
+      // The worker went away or refused: show the page's own text (surrogates, never a wrong
+      // value); the next change starts over with a new stream.
+      this.#showRaw();
       this.#forgetStream();
     } finally {
       this.#busy = false;
     }
   }
 
-  /** Stops the stream and the timer; the page's nodes stay as they are. */
+  /** Stops the stream and the timer, and gives the page back its own text. */
   dispose() {
     clearTimeout(this.#timer);
     if (this.#id !== null && !this.#finished) this.#client.close(this.#id);
+    this.#showRaw();
     this.#forgetStream();
   }
 
@@ -87,6 +92,13 @@ export class AnswerView {
     this.#finished = true;
     this.#fed = "";
     this.#pieces = [];
+  }
+
+  #showRaw() {
+    for (const [n, rec] of this.#nodes) {
+      if (n.data !== rec.raw) n.data = rec.raw;
+      rec.shown = rec.raw;
+    }
   }
 
   #textNodes() {
@@ -108,16 +120,27 @@ export class AnswerView {
     return data;
   }
 
+  /** Records the page's raw text of every node and shows only what is restored already. */
+  #capture() {
+    const next = new Map();
+    for (const n of this.#textNodes()) {
+      const data = n.data;
+      const raw = this.#rawOf(n, data);
+      const shown = this.#nodes.get(n)?.shown ?? "";
+      next.set(n, { raw, shown });
+      if (data !== shown) n.data = shown;
+    }
+    this.#nodes = next;
+  }
+
   async #step() {
+    this.#capture();
     if (this.#gen !== this.#client.generation) {
       // The worker lost its streams (it was stopped); ours is gone too.
       this.#gen = this.#client.generation;
       this.#forgetStream();
     }
-    const read = this.#textNodes().map((n) => {
-      const data = n.data;
-      return { n, data, raw: this.#rawOf(n, data) };
-    });
+    const read = [...this.#nodes].map(([n, rec]) => ({ n, raw: rec.raw }));
     const raw = read.map((x) => x.raw).join("");
 
     if (!this.#finished && raw.startsWith(this.#fed)) {
@@ -134,6 +157,11 @@ export class AnswerView {
       if (raw === "") return;
       this.#id = this.#client.open();
       this.#finished = false;
+      // The first text a message shows is most often the whole of it (an answer inserted in one
+      // piece, a conversation reloaded): restore it at once rather than after the idle wait. If it
+      // grows later, it is streamed from then on.
+      if (!this.#hadText) this.#wantFinish = true;
+      this.#hadText = true;
       let upTo = "";
       for (const x of read) {
         upTo += x.raw;
@@ -162,27 +190,26 @@ export class AnswerView {
     }
   }
 
-  /** Writes each node's share of the restored text, unless the page changed it meanwhile. */
+  /** Writes each node's share of the restored text, unless the page wrote more meanwhile. */
   #write(read) {
-    const nodes = new Map();
     let at = 0;
     read.forEach((x, i) => {
       const from = at;
       at += x.raw.length;
       const last = i === read.length - 1;
+      const rec = this.#nodes.get(x.n);
+      if (!rec) return; // removed by the page meanwhile
+      if (rec.raw !== x.raw || x.n.data !== rec.shown) {
+        // The page wrote more while we waited for the worker: the next step shows it.
+        this.#dirty = true;
+        return;
+      }
       const shown = this.#pieces
         .filter((p) => p.start >= from && (p.start < at || (last && p.start >= at)))
         .map((p) => p.out)
         .join("");
-      if (x.n.data !== x.data) {
-        // Changed while we waited for the worker: keep what the page wrote, catch up next step.
-        nodes.set(x.n, { raw: x.raw, shown: x.data });
-        this.#dirty = true;
-        return;
-      }
       if (x.n.data !== shown) x.n.data = shown;
-      nodes.set(x.n, { raw: x.raw, shown });
+      rec.shown = shown;
     });
-    this.#nodes = nodes;
   }
 }
