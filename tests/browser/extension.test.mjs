@@ -161,7 +161,7 @@ async function answerShown(page, n, want, loose) {
         return loose ? got.replace(/\s+/g, " ").trim() === want : got === want;
       },
       { n, want: loose ? squash(want) : want, loose },
-      { timeout: 15_000 },
+      { timeout: 8_000 },
     );
     return null;
   } catch {
@@ -254,6 +254,18 @@ test("contenteditable page, streamed answers (appended and rewritten nodes)", { 
   for (const [render, docs] of Object.entries(streamed)) {
     const page = await context.newPage();
     await page.goto(`${chat.origin}/stream.html?render=${render}`);
+    // What each answer bubble shows at every frame, in the page's own world.
+    await page.evaluate(() => {
+      window.frames_ = [];
+      const loop = () => {
+        const all = document.querySelectorAll('[data-message-author-role="assistant"]');
+        const t = all[all.length - 1]?.textContent;
+        const prev = window.frames_.at(-1);
+        if (t !== undefined && (prev?.n !== all.length || prev.t !== t)) window.frames_.push({ n: all.length, t });
+        requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
     wrong.push(
       ...(await converse(
         page,
@@ -270,6 +282,15 @@ test("contenteditable page, streamed answers (appended and rewritten nodes)", { 
         true,
       )),
     );
+    // While streaming, every frame shows a beginning of the restored answer: no surrogate, and
+    // no piece of one, is ever painted.
+    const { frames, finals } = await page.evaluate(() => ({
+      frames: window.frames_,
+      finals: [...document.querySelectorAll('[data-message-author-role="assistant"]')].map((e) => e.textContent),
+    }));
+    const painted = frames.filter((f) => !finals[f.n - 1].startsWith(f.t));
+    assert.deepEqual(painted.map((f) => docs[f.n - 1].id), [], "frames showing something other than the restored answer");
+    console.log(`# ${render}: ${frames.length} distinct frames of ${docs.length} streamed answers, each a beginning of the restored answer`);
     await page.close();
   }
   assert.deepEqual(wrong, [], "streamed answers not shown restored");
