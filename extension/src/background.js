@@ -75,9 +75,12 @@ function senderOrigin(sender) {
   return originOf(sender.origin ?? sender.url ?? "");
 }
 
-/** True when the message came from one of this extension's own pages (options, popup). */
+/**
+ * True when the message came from one of this extension's own pages (options, popup), which
+ * may be open in a tab; a content script's sender URL is its page's.
+ */
 function fromExtensionPage(sender) {
-  return sender.id === chrome.runtime.id && !sender.tab && (sender.url ?? "").startsWith(chrome.runtime.getURL(""));
+  return sender.id === chrome.runtime.id && (sender.url ?? "").startsWith(chrome.runtime.getURL(""));
 }
 
 /** The stable code of an error, never its message (which could, in a bug, hold text). */
@@ -97,14 +100,10 @@ async function handle(req, sender) {
   const site = await siteFor(origin);
   if (req.type === Req.SITE) return { ok: true, site };
   if (!site) return { ok: false, code: "site_disabled" };
-  const s = await scrubber();
-  if (req.type === Req.SCRUB) {
-    const out = await s.scrub(req.text);
-    const count = out.entities.length;
-    await chrome.action.setBadgeText({ tabId: sender.tab.id, text: String(count) });
-    return { ok: true, text: out.text, count };
-  }
-  return { ok: true, text: await s.rehydrate(req.text) };
+  const out = await (await scrubber()).scrub(req.text);
+  const count = out.entities.length;
+  await chrome.action.setBadgeText({ tabId: sender.tab.id, text: String(count) });
+  return { ok: true, text: out.text, count };
 }
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {

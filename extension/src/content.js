@@ -145,17 +145,11 @@ import { AnswerView } from "./answer-view.js";
     const target = e.target;
     scrubThenSend(el, () => {
       for (const type of ["keydown", "keypress", "keyup"]) {
-        target.dispatchEvent(
-          new KeyboardEvent(type, {
-            key: "Enter",
-            code: "Enter",
-            keyCode: 13,
-            which: 13,
-            bubbles: true,
-            cancelable: true,
-            composed: true,
-          }),
-        );
+        const init = { key: "Enter", code: "Enter", keyCode: 13, which: 13, bubbles: true, cancelable: true, composed: true };
+        const go = target.dispatchEvent(new KeyboardEvent(type, init));
+        // A replayed key is untrusted, so the browser does not submit a form for it the way it
+        // does for a real Enter in a one-line field: do what the browser would have done.
+        if (type === "keydown" && go && el instanceof HTMLInputElement && el.form) el.form.requestSubmit();
       }
     });
   }

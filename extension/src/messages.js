@@ -15,8 +15,6 @@ export const STREAM_PORT = "phiscrub/stream";
 export const Req = Object.freeze({
   /** `{ type, text }` -> `{ ok: true, text, count }`: scrub an outgoing message. */
   SCRUB: "phiscrub/scrub",
-  /** `{ type, text }` -> `{ ok: true, text }`: restore a whole text at once. */
-  REHYDRATE: "phiscrub/rehydrate",
   /** `{ type }` -> `{ ok: true, site }`: this tab's site settings (`site: null` when off). */
   SITE: "phiscrub/site",
   /** Extension page -> worker `{ type }` -> `{ ok: true }`: destroy the vault and key. */
@@ -57,7 +55,6 @@ export function parseRequest(m) {
   if (!m || typeof m !== "object") return null;
   switch (m.type) {
     case Req.SCRUB:
-    case Req.REHYDRATE:
       return isText(m.text) ? { type: m.type, text: m.text } : null;
     case Req.SITE:
     case Req.FORGET:

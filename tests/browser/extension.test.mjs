@@ -406,3 +406,16 @@ test("switched off in the options page, the site is no longer wrapped", { timeou
   await options.close();
   await page.close();
 });
+
+test("forgetting in the options page destroys the vault and the session key", { timeout: 60_000 }, async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extId()}/options.html`);
+  await options.click("#forget");
+  await options.waitForFunction(() => document.getElementById("forget-status").textContent === "Forgotten.");
+  const left = await sw.evaluate(async () => ({
+    idb: (await indexedDB.databases()).map((d) => d.name).filter((n) => n.startsWith("phiscrub:")),
+    key: Object.keys(await chrome.storage.session.get(null)),
+  }));
+  assert.deepEqual(left, { idb: [], key: [] });
+  await options.close();
+});
