@@ -215,6 +215,11 @@ test("enable the chat site through the extension's options page", { timeout: TIM
     throw new Error("content script not registered");
   }, `${chat.origin}/*`);
   await options.close();
+  // The popup loads and runs (opened as a tab its active tab is itself, which it cannot wrap).
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extId()}/popup.html`);
+  await popup.waitForFunction(() => document.getElementById("origin").textContent === "This page cannot be wrapped.");
+  await popup.close();
 });
 
 const plainDocs = sample("structured");
@@ -279,6 +284,8 @@ test("contenteditable page, streamed answers (appended and rewritten nodes)", { 
           if (i % 2 === 0) await page.keyboard.press("Enter");
           else await page.click("#send");
         },
+        // Compared with runs of white space squashed: the editor turns line breaks into <div>s
+        // and <br>s, whose innerText (what the page sends) need not give back the same breaks.
         true,
       )),
     );
