@@ -523,8 +523,11 @@ impl Doc<'_> {
     /// the words after the comma make one. It needs a slot or title before, a credential or
     /// `DOB` after, capitals with listed names, or a listed surname before a sure first name.
     fn comma_form(&self, i: usize, end: usize, ctx: Ctx) -> Option<usize> {
+        // A surname of several words only with particles (`Van Dyke`, `DEL TORO`): `Ahmed
+        // Mwangi, Bluestem Pediatrics` is a name and then a practice.
         if end - i > 2
             || self.gap(end) != ", "
+            || (i..end).any(|k| !in_table(PARTICLES, self.low(k)))
             || (i..=end).any(|k| self.toks[k].shape == Shape::Initial)
         {
             return None;
@@ -549,6 +552,9 @@ impl Doc<'_> {
             && self.toks[last + 1].shape == Shape::Initial
         {
             last += 1;
+        }
+        if self.org_or_street(end + 1, last, Ctx::None) {
+            return None;
         }
         let given = Known::of(self.low(end + 1));
         let sur = (i..=end).any(|k| Known::of(self.low(k)).name());
@@ -694,6 +700,7 @@ impl Doc<'_> {
         let lone = single
             && self.toks[i].shape == Shape::Title
             && known[0].sure()
+            && !known[0].rare
             && !lone_veto
             && !w.contains('-')
             && !self.sentence_start(i)
@@ -783,6 +790,7 @@ impl Doc<'_> {
             };
         let unknown = plausible
             && !k.english
+            && !derived_word(w)
             && !k.clinical
             && !k.eponym
             && !k.calendar
@@ -791,7 +799,7 @@ impl Doc<'_> {
         let first_ok = match ctx {
             Ctx::Title => plausible && !k.clinical && (k.name() || !office_noun(w)),
             Ctx::Strong => {
-                (k.name() && !k.clinical && (!k.common || family))
+                (k.name() && !k.rare && !k.clinical && (!k.common || family))
                     || (unknown && self.names_next(i))
             }
             Ctx::Loose | Ctx::Weak => {
@@ -1029,6 +1037,16 @@ fn office_noun(w: &str) -> bool {
         || ["tion", "tions", "ment", "ments", "ness", "ance", "ances"]
             .iter()
             .any(|s| w.ends_with(s))
+}
+
+/// Is `w` shaped like a derived English word (`reachable`, `nauseous`, `tenderness`), which
+/// the small lexicon may not hold but no name is?
+fn derived_word(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "able", "ible", "ful", "less", "ous", "ive", "ness", "ment", "tion", "sion", "ity", "ical",
+        "ize", "ise", "ism", "ist", "ate", "ary", "ery", "ic", "al",
+    ];
+    w.len() > 4 && SUFFIXES.iter().any(|s| w.ends_with(s))
 }
 
 /// Could a lower-case word be a name? Letters only, two or more of them, and not shaped like an
