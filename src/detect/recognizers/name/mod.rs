@@ -31,8 +31,9 @@ use std::collections::HashSet;
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::dict::{self, MedicalKind};
 use words::{
-    in_table, AFTER, CALENDAR, MODALS, PERSON_VERBS, SUBJECT_AFTER, CREDENTIALS, EPONYM_NEXT, LANGUAGES, LOOSE_SLOTS, ORG, PAREN_AFTER, PARTICLES,
-    PRODUCTS, RELATIONS, SLOTS, STATES, STOP, STREET, TITLES, WEAK,
+    in_table, AFTER, CALENDAR, CLINICIAN_BEFORE, CREDENTIALS, EPONYM_NEXT, LANGUAGES, LOOSE_SLOTS,
+    MODALS, ORG, PAREN_AFTER, PARTICLES, PERSON_VERBS, PRODUCTS, RELATIONS, SLOTS, STATES, STOP,
+    STREET, SUBJECT_AFTER, TITLES, WEAK,
 };
 
 /// Confidence when a title, relation, slot or credential says "name".
@@ -100,6 +101,39 @@ impl Recognizer for Name {
             confidence: c,
         }));
     }
+}
+
+/// Which of the name spans (`start..end` in bytes of `text.norm()`, sorted) name clinicians: a
+/// doctor's title or a clinical role or signature slot before (`Dr.`, `Attending:`, `RN`,
+/// `signed by`, `/s/`, `cc:`), or a credential after (`, MD`, `PA-C`); and every other span
+/// sharing a word with one of those (`Mwangi` after `Dr. Ahmed Mwangi`).
+pub(crate) fn clinicians(text: &Text<'_>, spans: &[(usize, usize)]) -> Vec<bool> {
+    let toks = tokenize(text.norm());
+    let doc = Doc { norm: text.norm(), lower: text.lower(), toks: &toks };
+    let runs: Vec<Option<(usize, usize)>> = spans
+        .iter()
+        .map(|&(start, end)| {
+            let a = toks.partition_point(|t| t.start < start);
+            let b = toks.partition_point(|t| t.start < end);
+            (a < b).then(|| (a, b - 1))
+        })
+        .collect();
+    let mut flags: Vec<bool> =
+        runs.iter().map(|r| r.is_some_and(|(a, b)| doc.clinician_at(a, b))).collect();
+    let keys: HashSet<&str> = runs
+        .iter()
+        .zip(&flags)
+        .filter(|(_, &f)| f)
+        .filter_map(|(r, _)| *r)
+        .flat_map(|(a, b)| (a..=b).map(|k| doc.low(k)))
+        .filter(|w| w.chars().count() >= 3 && !in_table(PARTICLES, w))
+        .collect();
+    for (flag, run) in flags.iter_mut().zip(&runs) {
+        if let Some((a, b)) = *run {
+            *flag |= (a..=b).any(|k| keys.contains(doc.low(k)));
+        }
+    }
+    flags
 }
 
 /// What a token looks like.
@@ -562,7 +596,9 @@ impl Doc<'_> {
         // `Decatur, Macon`: a city and its county.
         let place_like = in_table(STATES, given_word)
             || in_table(CALENDAR, given_word)
-            || (end == i && self.is_city(i) && dict::county(&self.norm[self.toks[end + 1].start..self.toks[last].end]));
+            || (end == i
+                && self.is_city(i)
+                && dict::county(&self.norm[self.toks[end + 1].start..self.toks[last].end]));
         let after = self.after(last);
         let accepted = ctx >= Ctx::Strong
             || matches!(after, After::Credential | After::Relation)
@@ -600,8 +636,7 @@ impl Doc<'_> {
                 Shape::Lower | Shape::Title if in_table(PARTICLES, nw) => {
                     // Particles only inside a name (`de la Cruz`): more of it must follow.
                     let mut k = n;
-                    while k < self.toks.len() && in_table(PARTICLES, self.low(k)) && self.joins(k)
-                    {
+                    while k < self.toks.len() && in_table(PARTICLES, self.low(k)) && self.joins(k) {
                         k += 1;
                     }
                     if k > n
@@ -717,7 +752,8 @@ impl Doc<'_> {
                 || self.modal_question(i));
         // `Cedar Rapids IA`, `Walla Walla`: a place name, unless a title or slot says person.
         let place = !comma && ctx < Ctx::Strong && {
-            let last_state = end > i && self.toks[end].shape == Shape::Upper && self.low(end).len() == 2;
+            let last_state =
+                end > i && self.toks[end].shape == Shape::Upper && self.low(end).len() == 2;
             let core_end = if last_state { end - 1 } else { end };
             n > 1 && dict::city(&self.norm[self.toks[i].start..self.toks[core_end].end]).is_some()
         };
@@ -734,6 +770,31 @@ impl Doc<'_> {
             found.push((i, end, c));
         }
         end + 1
+    }
+
+    /// Does the context of the name `a..=b` say a clinician (see [`clinicians`])?
+    fn clinician_at(&self, a: usize, b: usize) -> bool {
+        if self.after(b) == After::Credential {
+            let next = self.low(b + 1);
+            return !matches!(next, "jr" | "sr" | "esq");
+        }
+        if a == 0 {
+            return false;
+        }
+        let g = self.gap(a - 1);
+        if g.len() > 4 || g.contains('\n') || !g.bytes().all(|b| b" \t:.,(/".contains(&b)) {
+            return false;
+        }
+        let w = self.low(a - 1);
+        if w == "s" && self.norm[..self.toks[a - 1].start].ends_with('/') {
+            return true;
+        }
+        if in_table(CLINICIAN_BEFORE, w) && (!in_table(TITLES, w) || self.is_title(a - 1)) {
+            return true;
+        }
+        a >= 2
+            && self.gap(a - 2) == " "
+            && in_table(CLINICIAN_BEFORE, &format!("{} {w}", self.low(a - 2)))
     }
 
     /// Is token `i` between a modal and a verb of doing (`can Wade come`, `could siobhán call`)?

@@ -250,6 +250,19 @@ pub(super) const CREDENTIALS: &[&str] = &[
     "ccc-slp", "psyd", "mft", "jr", "sr", "esq", "cnm", "ma", "rt", "rrt",
 ];
 
+/// Words and phrases right before a name that make it a clinician's (`Dr. Patel`, `Attending:
+/// R. Patel`, `RN Maria Mbeki`, `signed by`, `cc:`): the names a host may choose to keep.
+#[rustfmt::skip]
+pub(super) const CLINICIAN_BEFORE: &[&str] = &[
+    "dr", "doctor", "prof", "professor", "attending", "surgeon", "physician", "provider", "pcp",
+    "rn", "np", "lpn", "cna", "resident", "therapist", "pharmacist", "doc", "nurse", "midwife",
+    "hospitalist", "intern", "fellow", "consultant", "clinician", "cc", "signed", "cosigned",
+    "co-signed", "countersigned", "signed by", "cosigned by", "co-signed by", "dictated by",
+    "transcribed by", "reviewed by", "seen by", "examined by", "referred by", "my doctor is",
+    "doctor is", "my pcp is", "pcp is", "my dr is", "my np is", "np is", "referring",
+    "rendering", "ordering",
+];
+
 /// Words right after a name that show it is one (`Nadia here`, `Maria Lopez called`).
 pub(super) const AFTER: &[&str] = &[
     "here", "called", "calling", "says", "said", "texted", "wrote", "asked", "stated", "reports",
@@ -260,8 +273,8 @@ pub(super) const AFTER: &[&str] = &[
 /// `joy and rodrigo both have`, `can Wade come in`). Weak: only a listed name that opens the
 /// sentence, or follows a modal (`can`), counts.
 pub(super) const SUBJECT_AFTER: &[&str] = &[
-    "is", "was", "has", "had", "and", "will", "can", "could", "wants", "needs", "thinks",
-    "come", "call", "pick", "drive", "bring", "take", "text", "sign", "stay", "help",
+    "is", "was", "has", "had", "and", "will", "can", "could", "wants", "needs", "thinks", "come",
+    "call", "pick", "drive", "bring", "take", "text", "sign", "stay", "help",
 ];
 
 /// Verbs of a person's doing after a modal and a name (`can Bill come in`, `could siobhán call
