@@ -311,14 +311,13 @@ impl Known {
 
     /// In a name list and neither an everyday word, a clinical word nor a month or weekday. The
     /// hand-made common-word list vets the ranked lists; the rarer tails are vetted by the
-    /// English lexicon instead (`church` and `booker` are rare surnames and words).
+    /// English lexicon when they are looked up (see [`Known::of`]).
     fn sure(&self) -> bool {
         self.name()
             && !self.common
             && !self.clinical
             && !self.eponym
             && !self.calendar
-            && !(self.rare && self.english)
     }
 
     /// A lower-case word that reads as a name by itself: listed, and no English word at all.
@@ -864,7 +863,7 @@ impl Doc<'_> {
                     || (unknown && self.names_next(i))
             }
             Ctx::Loose | Ctx::Weak => {
-                k.first && !k.common && !k.clinical && !k.eponym && !(k.rare && k.english)
+                k.first && !k.common && !k.clinical && !k.eponym
             }
             Ctx::None => here || subject || pair,
         };
