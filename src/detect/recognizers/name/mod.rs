@@ -313,11 +313,7 @@ impl Known {
     /// hand-made common-word list vets the ranked lists; the rarer tails are vetted by the
     /// English lexicon when they are looked up (see [`Known::of`]).
     fn sure(&self) -> bool {
-        self.name()
-            && !self.common
-            && !self.clinical
-            && !self.eponym
-            && !self.calendar
+        self.name() && !self.common && !self.clinical && !self.eponym && !self.calendar
     }
 
     /// A lower-case word that reads as a name by itself: listed, and no English word at all.
@@ -453,7 +449,10 @@ impl Doc<'_> {
                 j > 0 && self.gap(j - 1) == " " && self.toks[j - 1].shape == Shape::Other;
             let named = self.toks.get(j + 1).is_some_and(|n| match n.shape {
                 Shape::Title | Shape::Upper => true,
-                Shape::Lower => Known::of(self.low(j + 1)).lower_sure(),
+                Shape::Lower => {
+                    Known::of(self.low(j + 1)).lower_sure()
+                        || (in_table(PARTICLES, self.low(j + 1)) && self.particle_run(j + 1))
+                }
                 _ => false,
             });
             if after_number || !named || !matches!(self.gap(j).trim_end(), "" | ".") {
@@ -560,7 +559,9 @@ impl Doc<'_> {
         // Mwangi, Bluestem Pediatrics` is a name and then a practice.
         if end - i > 2
             || self.gap(end) != ", "
-            || (i..end).any(|k| !in_table(PARTICLES, self.low(k)))
+            || (i + 1..end).any(|k| !in_table(PARTICLES, self.low(k)))
+            || (end > i + 1 && !in_table(PARTICLES, self.low(end - 1)))
+            || (end == i + 1 && !in_table(PARTICLES, self.low(i)))
             || (i..=end).any(|k| self.toks[k].shape == Shape::Initial)
         {
             return None;
@@ -611,7 +612,9 @@ impl Doc<'_> {
     fn capitalized(&self, i: usize, found: &mut Vec<(usize, usize, f32)>) -> usize {
         let w = self.low(i);
         let initial = self.toks[i].shape == Shape::Initial;
-        if !initial && (is_context_word(w) || in_table(CREDENTIALS, w)) {
+        // `Dr. Lane`: a street word right after a title is a surname.
+        let titled_street = in_table(STREET, w) && self.context(i).0 == Ctx::Title;
+        if !initial && (is_context_word(w) || in_table(CREDENTIALS, w)) && !titled_street {
             return i + 1;
         }
         if initial && self.gap(i).starts_with('.') && !self.joins(i) {
@@ -690,7 +693,9 @@ impl Doc<'_> {
             && (in_table(CALENDAR, first_low)
                 || in_table(STATES, first_low)
                 || in_table(PRODUCTS, first_low));
-        let prev_greeting = i > 0 && greeting(self.low(i - 1));
+        let prev_greeting = i > 0
+            && (greeting(self.low(i - 1))
+                || (i > 1 && self.low(i - 1) == "you" && self.low(i - 2) == "thank"));
         let line_end = self.toks.get(end + 1).is_none_or(|_| {
             let g = self.gap(end);
             g.contains('\n') || g.trim_start().starts_with([',', '!', '.'])
@@ -862,9 +867,7 @@ impl Doc<'_> {
                 (k.name() && !k.rare && !k.clinical && (!k.common || family))
                     || (unknown && self.names_next(i))
             }
-            Ctx::Loose | Ctx::Weak => {
-                k.first && !k.common && !k.clinical && !k.eponym
-            }
+            Ctx::Loose | Ctx::Weak => k.first && !k.common && !k.clinical && !k.eponym,
             Ctx::None => here || subject || pair,
         };
         // `this is june lindqvist`: an everyday first name joined by a surname after a slot.
@@ -877,9 +880,16 @@ impl Doc<'_> {
         if !(first_ok || common_pair || title_particle) {
             return i + 1;
         }
+        // A title or slot carries a name through words no list holds (`dr anders kowalski`,
+        // `this is priya raghunathan`); after a relation word the next word must be a listed
+        // surname (`mi hija valentina tiene fiebre`).
+        let carry = match ctx {
+            Ctx::Strong if i > 0 && in_table(RELATIONS, self.low(i - 1)) => Ctx::Weak,
+            c => c,
+        };
         let mut end = i;
         while end + 1 - i < MAX_TOKENS {
-            match self.lower_next(end, ctx) {
+            match self.lower_next(end, carry) {
                 Some(n) => end = n,
                 None => break,
             }
