@@ -835,7 +835,12 @@ impl Doc<'_> {
         let k = Known::of(w);
         let plausible = plausible_lower(w);
         let after = self.after(i);
-        let here = after == After::Verb && k.first && !k.common;
+        // `nadia here`: the writer's name opens the message or a sentence (`no phi here` is no
+        // name).
+        let here = after == After::Verb
+            && k.first
+            && !k.common
+            && (self.sentence_start(i) || (i > 0 && greeting(self.low(i - 1))));
         // `yesenia is picking me up`, `can clay come in`.
         let subject = after == After::Subject
             && k.first
