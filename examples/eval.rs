@@ -146,6 +146,18 @@ fn print_summary(
         .map(|(k, c)| format!("{}={}", k.as_str(), num(c.counts.recall())))
         .collect();
     writeln!(out, "recall by kind: {}", kinds.join(" "))?;
+    // Names are the hard label and lower-case chat the hard text: issue 3 sets a bar on each.
+    let mut names: Vec<String> = Kind::ALL
+        .iter()
+        .filter_map(|k| report.kinds.get(k).map(|c| (k.as_str(), c)))
+        .chain(std::iter::once(("lower-case-chat", &report.lower_case_chat)))
+        .filter_map(|(k, c)| c.labels.get(&Label::Name).map(|n| (k, n, c.documents)))
+        .map(|(k, n, d)| format!("{k}={} ({} of {}, {d} docs)", num(n.recall()), n.found, n.gold))
+        .collect();
+    if !names.is_empty() {
+        names.insert(0, "NAME recall by kind:".to_owned());
+        writeln!(out, "{}", names.join(" "))?;
+    }
     if let Some(neg) = report.kinds.get(&Kind::Negative) {
         writeln!(
             out,

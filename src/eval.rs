@@ -418,7 +418,7 @@ fn union(spans: &[Span]) -> Vec<(usize, usize)> {
 }
 
 /// The counts of one kind of document.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KindCounts {
     /// Documents of this kind.
     pub documents: usize,
@@ -426,9 +426,20 @@ pub struct KindCounts {
     pub chars: usize,
     /// Their spans, all labels together.
     pub counts: Counts,
+    /// Their spans, per label.
+    pub labels: BTreeMap<Label, Counts>,
 }
 
 impl KindCounts {
+    fn add(&mut self, doc: &Document, s: &DocScore) {
+        self.documents += 1;
+        self.chars += doc.text.chars().count();
+        self.counts.add(&s.total);
+        for (label, c) in &s.labels {
+            self.labels.entry(*label).or_default().add(c);
+        }
+    }
+
     /// Incorrect predictions per 2,000 characters; `None` without text.
     pub fn false_alarms_per_2000(&self) -> Option<f64> {
         ratio(self.counts.false_alarms() * 2000, self.chars)
@@ -453,6 +464,14 @@ pub struct Report {
     pub kinds: BTreeMap<Kind, KindCounts>,
     /// Every miss and false alarm, in corpus order.
     pub mistakes: Vec<Mistake>,
+    /// The chat documents written all in lower case ([`is_lower_case_chat`]), the hardest
+    /// text for names.
+    pub lower_case_chat: KindCounts,
+}
+
+/// Is `doc` a chat message without a single capital letter (`hi im dan smith`)?
+pub fn is_lower_case_chat(doc: &Document) -> bool {
+    doc.kind == Kind::Chat && !doc.text.chars().any(char::is_uppercase)
 }
 
 impl Report {
@@ -463,9 +482,10 @@ impl Report {
             self.labels.entry(*label).or_default().add(c);
         }
         let k = self.kinds.entry(doc.kind).or_default();
-        k.documents += 1;
-        k.chars += doc.text.chars().count();
-        k.counts.add(&s.total);
+        k.add(doc, &s);
+        if is_lower_case_chat(doc) {
+            self.lower_case_chat.add(doc, &s);
+        }
         self.mistakes.extend(
             s.outcomes.into_iter().map(|outcome| Mistake { doc_id: doc.id.clone(), outcome }),
         );
@@ -642,6 +662,13 @@ mod tests {
         assert_eq!(r.total_of(&[Label::Date]).false_alarms(), 1);
         assert_eq!(r.mistakes.len(), 1);
         assert_eq!(r.mistakes[0].doc_id, "n1");
+        // The chat has no capital: it counts in the lower-case subset, per label too.
+        assert_eq!(r.lower_case_chat.documents, 1);
+        assert_eq!(r.lower_case_chat.labels[&Label::Phone].found, 1);
+        assert_eq!(r.kinds[&Kind::Negative].labels[&Label::Date].predicted, 1);
+        let shout = doc("c2", Kind::Chat, "Call me", vec![]);
+        r.add(&shout, &[]);
+        assert_eq!((r.kinds[&Kind::Chat].documents, r.lower_case_chat.documents), (2, 1));
     }
 
     #[test]

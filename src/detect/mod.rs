@@ -45,6 +45,12 @@ pub struct Finding {
     pub confidence: f32,
     /// The recognizer that found it (`"phone"`, `"date"`, ...).
     pub recognizer: &'static str,
+    /// A [`Label::Name`] the name recognizer read as a clinician's: after a doctor's title, a
+    /// clinical role or a signature slot (`Dr.`, `Attending:`, `RN`, `signed by`, `cc:`), before
+    /// a credential (`, MD`), or another mention of such a name. False for every other finding.
+    /// Hosts that may show clinicians' names keep these ([`DetectorBuilder::keep_clinicians`],
+    /// [`crate::surrogate::Policy::with_clinicians`]).
+    pub clinician: bool,
 }
 
 /// A span a recognizer proposes, in bytes of the folded text.
@@ -80,6 +86,8 @@ pub struct Detector {
     labels: Vec<Label>,
     min_confidence: f32,
     max_input: usize,
+    /// Leave clinicians' names out of the findings.
+    keep_clinicians: bool,
     /// The host's registered identifiers; PHI, wiped on `clear_known` and on drop.
     known: known::KnownSet,
     /// The host's allow and deny lists.
@@ -93,6 +101,7 @@ impl std::fmt::Debug for Detector {
             .field("labels", &self.labels)
             .field("min_confidence", &self.min_confidence)
             .field("max_input", &self.max_input)
+            .field("keep_clinicians", &self.keep_clinicians)
             .field("known", &self.known)
             .field("lists", &self.lists)
             .finish()
@@ -156,12 +165,34 @@ impl Detector {
             }
         }
         let kept = resolve::resolve(tagged);
+        // Only the name recognizer's guesses can be clinicians: a registered or denied name is
+        // the host's own word that it is the patient's.
+        let names: Vec<(usize, usize)> = kept
+            .iter()
+            .filter(|(c, r)| c.label == Label::Name && *r == "name")
+            .map(|(c, _)| (c.start, c.end))
+            .collect();
+        let mut flags = match names.is_empty() {
+            true => Vec::new(),
+            false => recognizers::clinicians(&text, &names),
+        }
+        .into_iter();
         Ok(kept
             .into_iter()
             .map(|(c, name)| {
                 let (start, end) = text.to_original(c.start, c.end);
-                Finding { label: c.label, start, end, confidence: c.confidence, recognizer: name }
+                let clinician =
+                    c.label == Label::Name && name == "name" && flags.next().unwrap_or(false);
+                Finding {
+                    label: c.label,
+                    start,
+                    end,
+                    confidence: c.confidence,
+                    recognizer: name,
+                    clinician,
+                }
             })
+            .filter(|f| !(self.keep_clinicians && f.clinician))
             .collect())
     }
 
@@ -233,6 +264,7 @@ pub struct DetectorBuilder {
     labels: Vec<Label>,
     min_confidence: f32,
     max_input: usize,
+    keep_clinicians: bool,
 }
 
 impl Default for DetectorBuilder {
@@ -248,6 +280,7 @@ impl DetectorBuilder {
             labels: Label::ALL.to_vec(),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             max_input: DEFAULT_MAX_INPUT,
+            keep_clinicians: false,
         }
     }
 
@@ -269,6 +302,23 @@ impl DetectorBuilder {
         self
     }
 
+    /// Leaves clinicians' names (see [`Finding::clinician`]) out of the findings, so they stay
+    /// in the text; by default they are found like every other name.
+    ///
+    /// ```
+    /// use phiscrub::Detector;
+    /// let text = "Seen by Dr. Okonkwo. Daughter Maria Lopez called.";
+    /// let all = Detector::new().detect(text).unwrap();
+    /// assert!(all.iter().any(|f| f.clinician && &text[f.start..f.end] == "Okonkwo"));
+    /// let kept = Detector::builder().keep_clinicians(true).build().detect(text).unwrap();
+    /// let names: Vec<_> = kept.iter().map(|f| &text[f.start..f.end]).collect();
+    /// assert_eq!(names, ["Maria Lopez"]);
+    /// ```
+    pub fn keep_clinicians(mut self, keep: bool) -> Self {
+        self.keep_clinicians = keep;
+        self
+    }
+
     /// Compiles the recognizers the chosen labels need.
     pub fn build(self) -> Detector {
         let recognizers = recognizers::all()
@@ -280,6 +330,7 @@ impl DetectorBuilder {
             labels: self.labels,
             min_confidence: self.min_confidence,
             max_input: self.max_input,
+            keep_clinicians: self.keep_clinicians,
             known: known::KnownSet::default(),
             lists: custom::Lists::default(),
         }

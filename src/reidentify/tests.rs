@@ -159,7 +159,14 @@ fn scrub_then_rehydrate_round_trips() {
     let text = "Call 312-201-3344 about MRN 00482913, seen 03/14/2024; SSN 123-45-6789.";
     let f = |needle: &str, label| {
         let start = text.find(needle).unwrap();
-        Finding { label, start, end: start + needle.len(), confidence: 1.0, recognizer: "t" }
+        Finding {
+            label,
+            start,
+            end: start + needle.len(),
+            confidence: 1.0,
+            recognizer: "t",
+            clinician: false,
+        }
     };
     let found = [
         f("312-201-3344", Label::Phone),
@@ -197,6 +204,7 @@ fn names_scrubbed_by_the_engine_come_back_in_any_shape() {
             end: start + needle.len(),
             confidence: 1.0,
             recognizer: "t",
+            clinician: false,
         }
     };
     let out = engine.scrub(text, &[f("Dan Smith"), f("Ana Smith")], &Policy::new());

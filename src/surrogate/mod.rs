@@ -72,11 +72,17 @@ pub enum Action {
 pub struct Policy {
     actions: [Action; Label::ALL.len()],
     age_surrogate: bool,
+    /// What to do with clinicians' names; `None` follows the `NAME` action.
+    clinicians: Option<Action>,
 }
 
 impl Default for Policy {
     fn default() -> Self {
-        Policy { actions: [Action::Surrogate; Label::ALL.len()], age_surrogate: false }
+        Policy {
+            actions: [Action::Surrogate; Label::ALL.len()],
+            age_surrogate: false,
+            clinicians: None,
+        }
     }
 }
 
@@ -98,9 +104,25 @@ impl Policy {
         self
     }
 
+    /// Sets the action for clinicians' names ([`crate::Finding::clinician`]) apart from other
+    /// names: `Action::Keep` leaves `Dr. Okonkwo` in the text while patients' and relatives'
+    /// names are still replaced. Without it they follow the `NAME` action.
+    pub fn with_clinicians(mut self, action: Action) -> Self {
+        self.clinicians = Some(action);
+        self
+    }
+
     /// The action for `label`.
     pub fn action(&self, label: Label) -> Action {
         self.actions[label_index(label)]
+    }
+
+    /// The action for one finding: its label's, or the clinicians' one for a clinician's name.
+    pub fn action_for(&self, finding: &Finding) -> Action {
+        match self.clinicians {
+            Some(a) if finding.clinician => a,
+            _ => self.action(finding.label),
+        }
     }
 }
 
@@ -460,7 +482,7 @@ impl Surrogates {
             at = f.end;
             let original = &text[f.start..f.end];
             let start = out.len();
-            match policy.action(f.label) {
+            match policy.action_for(f) {
                 Action::Keep => {
                     out.push_str(original);
                     continue;
@@ -492,7 +514,14 @@ mod tests {
 
     fn finding(text: &str, needle: &str, label: Label) -> Finding {
         let start = text.find(needle).expect("needle in text");
-        Finding { label, start, end: start + needle.len(), confidence: 1.0, recognizer: "test" }
+        Finding {
+            label,
+            start,
+            end: start + needle.len(),
+            confidence: 1.0,
+            recognizer: "test",
+            clinician: false,
+        }
     }
 
     #[test]
@@ -588,6 +617,7 @@ mod tests {
                     end: t.len(),
                     confidence: 1.0,
                     recognizer: "t",
+                    clinician: false,
                 }],
                 &Policy::new(),
             );

@@ -88,6 +88,22 @@ impl Core {
         true
     }
 
+    /// Sets the action (`"surrogate"`, `"redact"` or `"keep"`) for clinicians' names (after
+    /// `Dr.`, `Attending:`, `signed by`, before `MD`/`RN`/`NP`), apart from other names; the JS
+    /// policy key `clinicians: "keep"` calls it. Returns false, changing nothing, for an unknown
+    /// action.
+    #[wasm_bindgen(js_name = setClinicians)]
+    pub fn set_clinicians(&mut self, action: &str) -> bool {
+        let action = match action {
+            "surrogate" => Action::Surrogate,
+            "redact" => Action::Redact,
+            "keep" => Action::Keep,
+            _ => return false,
+        };
+        self.policy = self.policy.clone().with_clinicians(action);
+        true
+    }
+
     /// Writes ages over 89 as surrogate ages instead of `90+`.
     #[wasm_bindgen(js_name = setAgeSurrogates)]
     pub fn set_age_surrogates(&mut self, on: bool) {

@@ -17,6 +17,7 @@ pub const CASE_FILES: &[(&str, &str)] = &[
     ("ids", include_str!("../data/cases/ids.toml")),
     ("places", include_str!("../data/cases/places.toml")),
     ("names", include_str!("../data/cases/names.toml")),
+    ("names_more", include_str!("../data/cases/names_more.toml")),
     ("negatives", include_str!("../data/cases/negatives.toml")),
 ];
 

@@ -26,6 +26,12 @@ const COMMON_WORDS: &str = include_str!("../../../data/dict/common_words.txt");
 /// Names and city names that are also lower-case English words (`weeks`, `burns`), one a line:
 /// never drawn as surrogates (see `data/dict/build_english.py`).
 const ENGLISH_NAMES: &str = include_str!("../../../data/dict/english_names.txt");
+/// First names ranked 5,001 to 15,000 (same sources and ranking), keys only.
+const FIRST_NAMES_MORE: &str = include_str!("../../../data/dict/first_names_more.txt");
+/// Census 2010 surnames ranked 6,001 to 30,000, keys only.
+const SURNAMES_MORE: &str = include_str!("../../../data/dict/surnames_more.txt");
+/// Everyday lower-case English words (SCOWL sizes 10 and 20), one a line.
+const ENGLISH_WORDS: &str = include_str!("../../../data/dict/english_words.txt");
 /// Clinical vocabulary that collides with names: `term \t kind`.
 const MEDICAL_TERMS: &str = include_str!("../../../data/dict/medical_terms.txt");
 
@@ -107,6 +113,26 @@ pub(crate) fn first_name(word: &str) -> Option<FirstName> {
 pub(crate) fn surname(word: &str) -> Option<u32> {
     let mut buf = [0; MAX_KEY];
     find(SURNAMES, fold_word(word, &mut buf)?)?.parse().ok()
+}
+
+/// Is `word` one of the rarer first names (ranks 5,001 to 15,000), which the recognizer knows but
+/// surrogates are never drawn from?
+pub(crate) fn rare_first_name(word: &str) -> bool {
+    let mut buf = [0; MAX_KEY];
+    fold_word(word, &mut buf).is_some_and(|k| find(FIRST_NAMES_MORE, k).is_some())
+}
+
+/// Is `word` one of the rarer Census 2010 surnames (ranks 6,001 to 30,000)?
+pub(crate) fn rare_surname(word: &str) -> bool {
+    let mut buf = [0; MAX_KEY];
+    fold_word(word, &mut buf).is_some_and(|k| find(SURNAMES_MORE, k).is_some())
+}
+
+/// Is `word` an everyday English word in any sense (`thinks`, `joy`, `clay`, `the`)? Names that
+/// are not also words (`yesenia`, `georgios`) are not.
+pub(crate) fn is_everyday_word(word: &str) -> bool {
+    let mut buf = [0; MAX_KEY];
+    fold_word(word, &mut buf).is_some_and(|k| find(ENGLISH_WORDS, k).is_some())
 }
 
 /// Is `word` an everyday English word that is also a name or place (`will`, `grace`, `brown`)?

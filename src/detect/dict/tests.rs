@@ -137,7 +137,17 @@ fn random_helpers_spread() {
 /// in '\n', keys already folded; a hand edit that breaks this would make lookups miss.
 #[test]
 fn lists_are_sorted_folded_and_unique() {
-    let lists = [SURNAMES, FIRST_NAMES, CITIES, COUNTIES, COMMON_WORDS, MEDICAL_TERMS];
+    let lists = [
+        SURNAMES,
+        FIRST_NAMES,
+        SURNAMES_MORE,
+        FIRST_NAMES_MORE,
+        ENGLISH_WORDS,
+        CITIES,
+        COUNTIES,
+        COMMON_WORDS,
+        MEDICAL_TERMS,
+    ];
     for list in lists {
         assert!(list.ends_with('\n'));
         let keys: Vec<&str> = list.lines().map(|l| l.split('\t').next().unwrap()).collect();
@@ -217,4 +227,14 @@ fn timing() {
         hits += usize::from(city(phrases[i % phrases.len()]).is_some());
     }
     println!("city lookup: {:?} each ({hits})", t.elapsed() / rounds as u32);
+}
+
+/// The tails and the lexicon answer as their docs say, diacritics and case folded.
+#[test]
+fn rare_names_and_everyday_words() {
+    assert!(rare_surname("Halvorsen") && rare_surname("KEBEDE"));
+    assert!(!rare_surname("smith"), "the ranked list holds it, the tail does not");
+    assert!(rare_first_name("Abdirahman") && !rare_first_name("Yesenia"));
+    assert!(is_everyday_word("thinks") && is_everyday_word("Joy"));
+    assert!(!is_everyday_word("georgios") && !is_everyday_word("nadège"));
 }

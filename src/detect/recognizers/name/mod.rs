@@ -31,8 +31,9 @@ use std::collections::HashSet;
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::dict::{self, MedicalKind};
 use words::{
-    in_table, AFTER, CALENDAR, CREDENTIALS, EPONYM_NEXT, LOOSE_SLOTS, ORG, PAREN_AFTER, PARTICLES,
-    PRODUCTS, RELATIONS, SLOTS, STATES, STOP, STREET, TITLES, WEAK,
+    in_table, AFTER, CALENDAR, CLINICIAN_BEFORE, CREDENTIALS, EPONYM_NEXT, LANGUAGES, LOOSE_SLOTS,
+    MODALS, ORG, PAREN_AFTER, PARTICLES, PERSON_VERBS, PRODUCTS, RELATIONS, SLOTS, STATES, STOP,
+    STREET, SUBJECT_AFTER, TITLES, WEAK,
 };
 
 /// Confidence when a title, relation, slot or credential says "name".
@@ -79,6 +80,7 @@ impl Recognizer for Name {
             };
             i = next.max(i + 1);
         }
+        doc.coordinated(&mut found);
         doc.repeat_mentions(&mut found);
         // A run of initials alone (`y.o. F`, `O. F`) names nobody: a name needs a word.
         let norm = text.norm();
@@ -99,6 +101,39 @@ impl Recognizer for Name {
             confidence: c,
         }));
     }
+}
+
+/// Which of the name spans (`start..end` in bytes of `text.norm()`, sorted) name clinicians: a
+/// doctor's title or a clinical role or signature slot before (`Dr.`, `Attending:`, `RN`,
+/// `signed by`, `/s/`, `cc:`), or a credential after (`, MD`, `PA-C`); and every other span
+/// sharing a word with one of those (`Mwangi` after `Dr. Ahmed Mwangi`).
+pub(crate) fn clinicians(text: &Text<'_>, spans: &[(usize, usize)]) -> Vec<bool> {
+    let toks = tokenize(text.norm());
+    let doc = Doc { norm: text.norm(), lower: text.lower(), toks: &toks };
+    let runs: Vec<Option<(usize, usize)>> = spans
+        .iter()
+        .map(|&(start, end)| {
+            let a = toks.partition_point(|t| t.start < start);
+            let b = toks.partition_point(|t| t.start < end);
+            (a < b).then(|| (a, b - 1))
+        })
+        .collect();
+    let mut flags: Vec<bool> =
+        runs.iter().map(|r| r.is_some_and(|(a, b)| doc.clinician_at(a, b))).collect();
+    let keys: HashSet<&str> = runs
+        .iter()
+        .zip(&flags)
+        .filter(|(_, &f)| f)
+        .filter_map(|(r, _)| *r)
+        .flat_map(|(a, b)| (a..=b).map(|k| doc.low(k)))
+        .filter(|w| w.chars().count() >= 3 && !in_table(PARTICLES, w))
+        .collect();
+    for (flag, run) in flags.iter_mut().zip(&runs) {
+        if let Some((a, b)) = *run {
+            *flag |= (a..=b).any(|k| keys.contains(doc.low(k)));
+        }
+    }
+    flags
 }
 
 /// What a token looks like.
@@ -199,6 +234,9 @@ enum After {
     Verb,
     /// `disease`, `sign`, `catheter`: the run is an eponym.
     Clinical,
+    /// `is`, `and`, `come`, `call`: the run may be the subject of a sentence (`Keiko is
+    /// picking me up`, `can Wade come in`); evidence only with a listed name.
+    Subject,
 }
 
 /// What the words before a token say about it.
@@ -230,15 +268,31 @@ struct Known {
     eponym: bool,
     /// A month or weekday (`June`, `Thu`).
     calendar: bool,
+    /// An everyday English word in any sense (`joy`, `thinks`): SCOWL's common sizes.
+    english: bool,
+    /// Known only from the rarer tails of the name lists, not the ranked ones.
+    rare: bool,
 }
 
 impl Known {
     /// Looks a word up; a hyphenated word is known when one of its parts is.
     fn of(word: &str) -> Known {
         let mut k = Known::default();
+        let mut ranked = false;
         for part in std::iter::once(word).chain(word.split('-').filter(|_| word.contains('-'))) {
-            k.first |= dict::first_name(part).is_some();
-            k.sur |= dict::surname(part).is_some();
+            let (first, sur) = (dict::first_name(part).is_some(), dict::surname(part).is_some());
+            ranked |= first || sur;
+            k.first |= first || dict::rare_first_name(part);
+            k.sur |= sur || dict::rare_surname(part);
+        }
+        k.rare = k.name() && !ranked;
+        k.english = dict::is_everyday_word(word);
+        // The tails are not vetted by hand: an English word there (`strength`, `oral`,
+        // `accounts` are rare surnames) counts as no name at all.
+        if k.rare && k.english {
+            k.first = false;
+            k.sur = false;
+            k.rare = false;
         }
         k.common = dict::is_common_word(word);
         k.calendar = in_table(CALENDAR, &word.to_ascii_lowercase());
@@ -255,9 +309,16 @@ impl Known {
         self.first || self.sur
     }
 
-    /// In a name list and neither an everyday word, a clinical word nor a month or weekday.
+    /// In a name list and neither an everyday word, a clinical word nor a month or weekday. The
+    /// hand-made common-word list vets the ranked lists; the rarer tails are vetted by the
+    /// English lexicon when they are looked up (see [`Known::of`]).
     fn sure(&self) -> bool {
         self.name() && !self.common && !self.clinical && !self.eponym && !self.calendar
+    }
+
+    /// A lower-case word that reads as a name by itself: listed, and no English word at all.
+    fn lower_sure(&self) -> bool {
+        self.sure() && !self.english
     }
 }
 
@@ -312,7 +373,14 @@ impl Doc<'_> {
             return (Ctx::None, false);
         }
         let g = self.gap(i - 1);
-        if g.len() > 6 || g.contains('\n') || !g.bytes().all(|b| b" \t:,.-#>/".contains(&b)) {
+        // `/s/ Getachew Alemu`: the signature mark of a note.
+        if self.low(i - 1) == "s"
+            && g.trim_end() == "/"
+            && self.norm[..self.toks[i - 1].start].ends_with('/')
+        {
+            return (Ctx::Strong, false);
+        }
+        if g.len() > 6 || g.contains('\n') || !g.bytes().all(|b| b" \t:,.-#>/(".contains(&b)) {
             return (Ctx::None, false);
         }
         // A `.` ends a sentence unless it closes a title (`Dr.`): `...postal worker. Quit`.
@@ -372,10 +440,24 @@ impl Doc<'_> {
         if !in_table(TITLES, w) {
             return false;
         }
+        // `ms Booker` is a title, `160 ms` and `hx of ms` are not: a lower-case `mr`, `ms` or
+        // `mrs` needs a capitalized word, or a listed name that is no English word, after it.
         if !matches!(w, "dr" | "doctor" | "prof" | "professor")
             && self.toks[j].shape == Shape::Lower
         {
-            return false;
+            let after_number =
+                j > 0 && self.gap(j - 1) == " " && self.toks[j - 1].shape == Shape::Other;
+            let named = self.toks.get(j + 1).is_some_and(|n| match n.shape {
+                Shape::Title | Shape::Upper => true,
+                Shape::Lower => {
+                    Known::of(self.low(j + 1)).lower_sure()
+                        || (in_table(PARTICLES, self.low(j + 1)) && self.particle_run(j + 1))
+                }
+                _ => false,
+            });
+            if after_number || !named || !matches!(self.gap(j).trim_end(), "" | ".") {
+                return false;
+            }
         }
         // Street suffix: a house number a few words before, only words between.
         let mut k = j;
@@ -412,8 +494,17 @@ impl Doc<'_> {
         if (g.trim_end() == " (" || g == "(") && in_table(PAREN_AFTER, w) {
             return After::Relation;
         }
+        // A header line: `LEROY BEGAY (M)  DOB 11/8/57`, `Ana Ruiz, DOB 3/4/61`.
+        if ((g == " (" || g == "(") && matches!(w, "m" | "f" | "male" | "female"))
+            || (matches!(g, " " | "  " | ", " | " - ") && w == "dob")
+        {
+            return After::Relation;
+        }
         if g == " " && in_table(AFTER, w) {
             return After::Verb;
+        }
+        if g == " " && in_table(SUBJECT_AFTER, w) {
+            return After::Subject;
         }
         if g == " " && in_table(EPONYM_NEXT, w) {
             return After::Clinical;
@@ -442,7 +533,12 @@ impl Doc<'_> {
                 break;
             }
             let w = self.low(k);
-            if in_table(ORG, w) || (ctx < Ctx::Strong && in_table(STREET, w)) {
+            // `Dr. Church`, `Dr. Lane`: right after a title the first word is the surname.
+            let titled = k == i && ctx == Ctx::Title;
+            // `Theodore St. John`: a saint's name inside a person's, after a first name.
+            let saint = w == "st" && k > i && k < end && Known::of(self.low(i)).first;
+            if !titled && !saint && (in_table(ORG, w) || (ctx < Ctx::Strong && in_table(STREET, w)))
+            {
                 return true;
             }
             let g = self.gap(k);
@@ -454,11 +550,71 @@ impl Doc<'_> {
         false
     }
 
+    /// `LASTNAME, FIRSTNAME M` for the surname run `i..=end` (`DEL TORO, RIGOBERTO H`, `Di
+    /// Stefano, Salvatore, MD`, `Washington, Shaniqua`): the last token of the whole name, if
+    /// the words after the comma make one. It needs a slot or title before, a credential or
+    /// `DOB` after, capitals with listed names, or a listed surname before a sure first name.
+    fn comma_form(&self, i: usize, end: usize, ctx: Ctx) -> Option<usize> {
+        // A surname of several words only with particles (`Van Dyke`, `DEL TORO`): `Ahmed
+        // Mwangi, Bluestem Pediatrics` is a name and then a practice.
+        if end - i > 2
+            || self.gap(end) != ", "
+            || (i + 1..end).any(|k| !in_table(PARTICLES, self.low(k)))
+            || (end > i + 1 && !in_table(PARTICLES, self.low(end - 1)))
+            || (end == i + 1 && !in_table(PARTICLES, self.low(i)))
+            || (i..=end).any(|k| self.toks[k].shape == Shape::Initial)
+        {
+            return None;
+        }
+        let shape = self.toks[i].shape;
+        let ok = |k: usize| {
+            self.toks.get(k).is_some_and(|t| t.shape == shape) && {
+                let w = self.low(k);
+                !in_table(STOP, w) && !in_table(CREDENTIALS, w) && !is_context_word(w)
+            }
+        };
+        let mut last = end + 1;
+        if !ok(last) {
+            return None;
+        }
+        // A second given name (`MAI YER`), then a middle initial.
+        if self.joins(last) && ok(last + 1) && !Known::of(self.low(last + 1)).common {
+            last += 1;
+        }
+        if last + 1 < self.toks.len()
+            && self.joins(last)
+            && self.toks[last + 1].shape == Shape::Initial
+        {
+            last += 1;
+        }
+        if self.org_or_street(end + 1, last, Ctx::None) {
+            return None;
+        }
+        let given = Known::of(self.low(end + 1));
+        let sur = (i..=end).any(|k| Known::of(self.low(k)).name());
+        let given_word = self.low(end + 1);
+        // `Decatur, Macon`: a city and its county.
+        let place_like = in_table(STATES, given_word)
+            || in_table(CALENDAR, given_word)
+            || (end == i
+                && self.is_city(i)
+                && dict::county(&self.norm[self.toks[end + 1].start..self.toks[last].end]));
+        let after = self.after(last);
+        let accepted = ctx >= Ctx::Strong
+            || matches!(after, After::Credential | After::Relation)
+            || (ctx >= Ctx::Loose && sur && given.name())
+            || (shape == Shape::Upper && sur && given.name())
+            || (sur && given.first && given.sure() && !place_like);
+        accepted.then_some(last)
+    }
+
     /// Tries a capitalized run starting at token `i`; returns where to continue.
     fn capitalized(&self, i: usize, found: &mut Vec<(usize, usize, f32)>) -> usize {
         let w = self.low(i);
         let initial = self.toks[i].shape == Shape::Initial;
-        if !initial && (is_context_word(w) || in_table(CREDENTIALS, w)) {
+        // `Dr. Lane`: a street word right after a title is a surname.
+        let titled_street = in_table(STREET, w) && self.context(i).0 == Ctx::Title;
+        if !initial && (is_context_word(w) || in_table(CREDENTIALS, w)) && !titled_street {
             return i + 1;
         }
         if initial && self.gap(i).starts_with('.') && !self.joins(i) {
@@ -480,12 +636,17 @@ impl Doc<'_> {
                     end = n
                 }
                 Shape::Lower | Shape::Title if in_table(PARTICLES, nw) => {
-                    // A particle only inside a name: it must be followed by more of it.
-                    if n + 1 < self.toks.len()
-                        && self.joins(n)
-                        && matches!(self.toks[n + 1].shape, Shape::Title | Shape::Upper)
+                    // Particles only inside a name (`de la Cruz`): more of it must follow.
+                    let mut k = n;
+                    while k < self.toks.len() && in_table(PARTICLES, self.low(k)) && self.joins(k) {
+                        k += 1;
+                    }
+                    if k > n
+                        && k < self.toks.len()
+                        && matches!(self.toks[k].shape, Shape::Title | Shape::Upper)
+                        && !in_table(STOP, self.low(k))
                     {
-                        end = n + 1;
+                        end = k;
                     } else {
                         break;
                     }
@@ -495,25 +656,15 @@ impl Doc<'_> {
         }
         // `LASTNAME, FIRSTNAME M` after a slot or title, or in capitals with a list name.
         let mut comma = false;
-        if end == i && !initial && self.gap(i) == ", " {
-            if let Some(n) = self.toks.get(i + 1) {
-                let nw = self.low(i + 1);
-                let same = n.shape == self.toks[i].shape;
-                let ok_word = !in_table(STOP, nw) && !in_table(CREDENTIALS, nw);
-                let listed = Known::of(w).name() && Known::of(nw).name();
-                if same && ok_word && (ctx >= Ctx::Strong || (n.shape == Shape::Upper && listed)) {
-                    end = i + 1;
-                    comma = true;
-                    if end + 1 < self.toks.len()
-                        && self.joins(end)
-                        && self.toks[end + 1].shape == Shape::Initial
-                    {
-                        end += 1;
-                    }
-                }
-            }
+        if let Some(e) = self.comma_form(i, end, ctx) {
+            end = e;
+            comma = true;
         }
         if self.org_or_street(i, end, ctx) {
+            return end + 1;
+        }
+        // `Interpreter: Haitian Creole`, `Korean-speaking`: languages and peoples.
+        if (i..=end).all(|k| in_table(LANGUAGES, self.low(k))) {
             return end + 1;
         }
         // Trailing initials belong only to `LAST, FIRST M`; a leading one needs a surname after.
@@ -542,7 +693,9 @@ impl Doc<'_> {
             && (in_table(CALENDAR, first_low)
                 || in_table(STATES, first_low)
                 || in_table(PRODUCTS, first_low));
-        let prev_greeting = i > 0 && greeting(self.low(i - 1));
+        let prev_greeting = i > 0
+            && (greeting(self.low(i - 1))
+                || (i > 1 && self.low(i - 1) == "you" && self.low(i - 2) == "thank"));
         let line_end = self.toks.get(end + 1).is_none_or(|_| {
             let g = self.gap(end);
             g.contains('\n') || g.trim_start().starts_with([',', '!', '.'])
@@ -551,6 +704,7 @@ impl Doc<'_> {
         // A title, a slot or relation, a credential or bracketed relation after, or a speech
         // verb after a listed name.
         let strong = ctx == Ctx::Title
+            || (comma && !all_clinical)
             || (ctx == Ctx::Strong && !all_clinical)
             || (matches!(after, After::Credential | After::Relation) && !all_clinical)
             || (after == After::Verb && any_name && !(single && (known[0].common || lone_veto)));
@@ -585,15 +739,33 @@ impl Doc<'_> {
         let lone = single
             && self.toks[i].shape == Shape::Title
             && known[0].sure()
+            && !known[0].rare
             && !lone_veto
             && !w.contains('-')
             && !self.sentence_start(i)
             && !self.is_city(i)
             && self.toks[i].end - self.toks[i].start >= 3;
+        // `Keiko is picking me up` (a sure first name opening a sentence), `can Bill come in`.
+        let subject = single
+            && after == After::Subject
+            && known[0].first
+            && !lone_veto
+            && !known[0].clinical
+            && !known[0].eponym
+            && ((self.sentence_start(i) && known[0].sure() && !known[0].english)
+                || self.modal_question(i));
+        // `Cedar Rapids IA`, `Walla Walla`: a place name, unless a title or slot says person.
+        let place = !comma && ctx < Ctx::Strong && {
+            let last_state =
+                end > i && self.toks[end].shape == Shape::Upper && self.low(end).len() == 2;
+            let core_end = if last_state { end - 1 } else { end };
+            n > 1 && dict::city(&self.norm[self.toks[i].start..self.toks[core_end].end]).is_some()
+        };
         let conf = match () {
             _ if after == After::Clinical && ctx != Ctx::Title => None,
+            _ if place => None,
             _ if strong => Some(STRONG),
-            _ if weak => Some(WEAKER),
+            _ if weak || subject => Some(WEAKER),
             _ if pair => Some(PAIR),
             _ if lone => Some(LONE),
             _ => None,
@@ -602,6 +774,55 @@ impl Doc<'_> {
             found.push((i, end, c));
         }
         end + 1
+    }
+
+    /// Does the context of the name `a..=b` say a clinician (see [`clinicians`])?
+    fn clinician_at(&self, a: usize, b: usize) -> bool {
+        if self.after(b) == After::Credential {
+            let next = self.low(b + 1);
+            return !matches!(next, "jr" | "sr" | "esq");
+        }
+        if a == 0 {
+            return false;
+        }
+        let g = self.gap(a - 1);
+        if g.len() > 4 || g.contains('\n') || !g.bytes().all(|b| b" \t:.,(/".contains(&b)) {
+            return false;
+        }
+        let w = self.low(a - 1);
+        if w == "s" && self.norm[..self.toks[a - 1].start].ends_with('/') {
+            return true;
+        }
+        if in_table(CLINICIAN_BEFORE, w) && (!in_table(TITLES, w) || self.is_title(a - 1)) {
+            return true;
+        }
+        a >= 2
+            && self.gap(a - 2) == " "
+            && in_table(CLINICIAN_BEFORE, &format!("{} {w}", self.low(a - 2)))
+    }
+
+    /// Is token `i` between a modal and a verb of doing (`can Wade come`, `could siobhán call`)?
+    fn modal_question(&self, i: usize) -> bool {
+        i > 0
+            && i + 1 < self.toks.len()
+            && self.gap(i - 1) == " "
+            && self.gap(i) == " "
+            && in_table(MODALS, self.low(i - 1))
+            && in_table(PERSON_VERBS, self.low(i + 1))
+    }
+
+    /// Is the word before token `i` a family relation (`my son jake`, `mom (thảo)`, `abuela
+    /// yesenia`) or a slot that ends in a name (`my name is`, `signed by`)? After them even a
+    /// word no list holds is a name, if it is no English word.
+    fn names_next(&self, i: usize) -> bool {
+        i > 0
+            && matches!(self.gap(i - 1), " " | " (" | "(" | ": " | " : ")
+            && {
+                let w = self.low(i - 1);
+                (in_table(PAREN_AFTER, w) && !matches!(w, "self" | "patient"))
+                    || matches!(w, "is" | "name" | "by" | "cc")
+            }
+            && self.context(i).0 >= Ctx::Strong
     }
 
     /// Tries a lower-case name at token `i` (chat); returns where to continue.
@@ -613,12 +834,46 @@ impl Doc<'_> {
         let (ctx, family) = self.context(i);
         let k = Known::of(w);
         let plausible = plausible_lower(w);
-        let here = self.after(i) == After::Verb && k.first && !k.common;
+        let after = self.after(i);
+        // `nadia here`: the writer's name opens the message or a sentence (`no phi here` is no
+        // name).
+        let here = after == After::Verb
+            && k.first
+            && !k.common
+            && (self.sentence_start(i) || (i > 0 && greeting(self.low(i - 1))));
+        // `yesenia is picking me up`, `can clay come in`.
+        let subject = after == After::Subject
+            && k.first
+            && !k.clinical
+            && !k.eponym
+            && !is_context_word(w)
+            && ((self.sentence_start(i) && k.lower_sure()) || self.modal_question(i));
+        // `theodore whitaker is my emergency contact`: two listed names, no English word.
+        let pair = k.first
+            && k.lower_sure()
+            && i + 1 < self.toks.len()
+            && self.joins(i)
+            && self.toks[i + 1].shape == Shape::Lower
+            && {
+                let n = Known::of(self.low(i + 1));
+                n.sur && n.lower_sure()
+            };
+        let unknown = plausible
+            && !k.english
+            && !derived_word(w)
+            && !k.clinical
+            && !k.eponym
+            && !k.calendar
+            && !in_table(STATES, w)
+            && !office_noun(w);
         let first_ok = match ctx {
             Ctx::Title => plausible && !k.clinical && (k.name() || !office_noun(w)),
-            Ctx::Strong => k.name() && !k.clinical && (!k.common || family),
+            Ctx::Strong => {
+                (k.name() && !k.rare && !k.clinical && (!k.common || family))
+                    || (unknown && self.names_next(i))
+            }
             Ctx::Loose | Ctx::Weak => k.first && !k.common && !k.clinical && !k.eponym,
-            Ctx::None => here,
+            Ctx::None => here || subject || pair,
         };
         // `this is june lindqvist`: an everyday first name joined by a surname after a slot.
         let common_pair = !first_ok
@@ -630,9 +885,16 @@ impl Doc<'_> {
         if !(first_ok || common_pair || title_particle) {
             return i + 1;
         }
+        // A title or slot carries a name through words no list holds (`dr anders kowalski`,
+        // `this is priya raghunathan`); after a relation word the next word must be a listed
+        // surname (`mi hija valentina tiene fiebre`).
+        let carry = match ctx {
+            Ctx::Strong if i > 0 && in_table(RELATIONS, self.low(i - 1)) => Ctx::Weak,
+            c => c,
+        };
         let mut end = i;
         while end + 1 - i < MAX_TOKENS {
-            match self.lower_next(end, ctx) {
+            match self.lower_next(end, carry) {
                 Some(n) => end = n,
                 None => break,
             }
@@ -666,8 +928,25 @@ impl Doc<'_> {
         if n >= self.toks.len() || !self.joins(end) {
             return None;
         }
-        if self.toks[n].shape != Shape::Lower && self.toks[end].shape == Shape::Lower {
+        // `mr ter Horst`: a particle may lead to a capitalized surname.
+        if self.toks[n].shape != Shape::Lower
+            && self.toks[end].shape == Shape::Lower
+            && !in_table(PARTICLES, self.low(end))
+        {
             return None;
+        }
+        // `rivka t. weinstein`: a lower-case middle initial.
+        if self.toks[n].shape == Shape::Lower
+            && self.low(n).chars().count() == 1
+            && self.gap(n).starts_with(". ")
+            && self.gap(n).len() <= 3
+        {
+            let m = n + 1;
+            let sur = m < self.toks.len()
+                && self.toks[m].shape == Shape::Lower
+                && plausible_lower(self.low(m))
+                && Known::of(self.low(m)).sur;
+            return sur.then_some(m);
         }
         let w = self.low(n);
         if in_table(STOP, w) || in_table(CREDENTIALS, w) || is_context_word(w) {
@@ -693,7 +972,44 @@ impl Doc<'_> {
             return Some(n);
         }
         let strong = matches!(ctx, Ctx::Title | Ctx::Strong | Ctx::Loose);
-        (strong && !k.common && plausible_lower(w) && !in_table(AFTER, w)).then_some(n)
+        (strong && !k.common && !k.english && plausible_lower(w) && !in_table(AFTER, w))
+            .then_some(n)
+    }
+
+    /// Adds a first name coordinated with a found name (`joy and rodrigo`, `Faith and Bao`,
+    /// `rodrigo and joy`): `and` between two words makes them the same kind of thing.
+    fn coordinated(&self, found: &mut Vec<(usize, usize, f32)>) {
+        let mut more = Vec::new();
+        for &(a, b, _) in found.iter() {
+            let sides = [(a >= 2).then(|| (a - 2, a - 1)), Some((b + 2, b + 1))];
+            for (k, and) in sides.into_iter().flatten() {
+                if k >= self.toks.len()
+                    || !matches!(self.low(and), "and" | "or")
+                    || self.gap(and) != " "
+                    || self.gap(and - 1) != " "
+                    || found.iter().any(|&(x, y, _)| x <= k && k <= y)
+                {
+                    continue;
+                }
+                let lower = self.toks[k].shape == Shape::Lower;
+                let same_case = lower == (self.toks[a].shape == Shape::Lower);
+                let w = self.low(k);
+                let kn = Known::of(w);
+                if same_case
+                    && matches!(self.toks[k].shape, Shape::Lower | Shape::Title)
+                    && kn.first
+                    && !kn.clinical
+                    && !kn.eponym
+                    && !kn.calendar
+                    && !is_context_word(w)
+                    && !in_table(STATES, w)
+                    && !in_table(PRODUCTS, w)
+                {
+                    more.push((k, k, LONE));
+                }
+            }
+        }
+        found.extend(more);
     }
 
     /// Marks every other mention of a token already found as a name (`Thanks, Agnieszka` after
@@ -752,14 +1068,14 @@ fn is_context_word(w: &str) -> bool {
 
 /// `my`, `his`, `pt's`: a possessive before a relation word.
 fn is_possessive(w: &str) -> bool {
-    matches!(w, "my" | "his" | "her" | "their" | "our" | "your" | "ur" | "its")
+    matches!(w, "my" | "his" | "her" | "their" | "our" | "your" | "ur" | "its" | "mi" | "su")
         || w.ends_with("'s")
         || w.ends_with("\u{2019}s")
 }
 
 /// Greetings after which even an everyday first name is a name (`Hi Will`, `thanks, Hope`).
 fn greeting(w: &str) -> bool {
-    matches!(w, "hi" | "hello" | "hey" | "dear" | "thanks" | "thx" | "ty")
+    matches!(w, "hi" | "hello" | "hey" | "dear" | "thanks" | "thx" | "ty" | "sorry")
 }
 
 /// Nouns that follow a bare `Dr` without naming anyone (`per Dr instructions`, `dr office`,
@@ -796,6 +1112,16 @@ fn office_noun(w: &str) -> bool {
         || ["tion", "tions", "ment", "ments", "ness", "ance", "ances"]
             .iter()
             .any(|s| w.ends_with(s))
+}
+
+/// Is `w` shaped like a derived English word (`reachable`, `nauseous`, `tenderness`), which
+/// the small lexicon may not hold but no name is?
+fn derived_word(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "able", "ible", "ful", "less", "ous", "ive", "ness", "ment", "tion", "sion", "ity", "ical",
+        "ize", "ise", "ism", "ist", "ate", "ary", "ery", "ic", "al",
+    ];
+    w.len() > 4 && SUFFIXES.iter().any(|s| w.ends_with(s))
 }
 
 /// Could a lower-case word be a name? Letters only, two or more of them, and not shaped like an

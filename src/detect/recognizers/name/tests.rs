@@ -44,3 +44,49 @@ fn plausible_lower_rejects_inflected_words() {
     assert!(!plausible_lower("calling"));
     assert!(!plausible_lower("her"));
 }
+
+/// Which names of a text the detector marks as clinicians', by their text.
+fn clinician_names(s: &str) -> Vec<(String, bool)> {
+    crate::Detector::new()
+        .detect(s)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.label == Label::Name)
+        .map(|f| (s[f.start..f.end].to_owned(), f.clinician))
+        .collect()
+}
+
+#[test]
+fn clinicians_are_marked_by_title_role_slot_credential_and_repeat() {
+    let got = clinician_names(
+        "Attending: Dr. Ahmed Mwangi\nDaughter Rosa Lindqvist at bedside.\nMwangi to call her.\n\
+         /s/ Getachew Alemu\nRN Maria Mbeki\ncc: Tova Rosenblatt\nKeiko Tanaka, MD",
+    );
+    let want = [
+        ("Ahmed Mwangi", true),
+        ("Rosa Lindqvist", false),
+        ("Mwangi", true),
+        ("Getachew Alemu", true),
+        ("Maria Mbeki", true),
+        ("Tova Rosenblatt", true),
+        ("Keiko Tanaka", true),
+    ];
+    let want: Vec<(String, bool)> = want.iter().map(|(n, c)| ((*n).to_owned(), *c)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_suffix_is_no_credential_and_a_patient_no_clinician() {
+    assert_eq!(
+        clinician_names("Pt: Marcus Bell Jr, seen with wife Ana"),
+        vec![("Marcus Bell".to_owned(), false), ("Ana".to_owned(), false)]
+    );
+}
+
+#[test]
+fn keep_clinicians_leaves_only_the_clinicians() {
+    let text = "Dr. Okonkwo spoke with son Dmitri Volkov; signed by Priya Nair, NP";
+    let d = crate::Detector::builder().keep_clinicians(true).build();
+    let got: Vec<&str> = d.detect(text).unwrap().iter().map(|f| &text[f.start..f.end]).collect();
+    assert_eq!(got, ["Dmitri Volkov"]);
+}

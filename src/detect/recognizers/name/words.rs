@@ -93,6 +93,21 @@ pub(super) const RELATIONS: &[&str] = &[
     "contact",
     "patient",
     "pt",
+    // Spanish-speaking families write their own words (`mi hija nadège`, `my abuela yesenia`).
+    "abuela",
+    "abuelo",
+    "hija",
+    "hijo",
+    "esposa",
+    "esposo",
+    "hermana",
+    "hermano",
+    "tia",
+    "tio",
+    "mami",
+    "papi",
+    "mama",
+    "papa",
 ];
 
 /// Phrases that say a name comes next (`Name:`, `Signed by`, `my name is`, `cc:`). Strong, like a
@@ -106,6 +121,11 @@ pub(super) const SLOTS: &[&str] = &[
     "full name",
     "signed",
     "signed by",
+    "co-signed",
+    "cosigned",
+    "countersigned",
+    "preferred name",
+    "goes by",
     "cosigned by",
     "co-signed by",
     "dictated by",
@@ -188,6 +208,12 @@ pub(super) const WEAK: &[&str] = &[
     "hi",
     "hello",
     "hey",
+    "sorry",
+    "text",
+    "txt",
+    "message",
+    "msg",
+    "email",
     "thanks",
     "thank you",
     "thx",
@@ -224,11 +250,40 @@ pub(super) const CREDENTIALS: &[&str] = &[
     "ccc-slp", "psyd", "mft", "jr", "sr", "esq", "cnm", "ma", "rt", "rrt",
 ];
 
+/// Words and phrases right before a name that make it a clinician's (`Dr. Patel`, `Attending:
+/// R. Patel`, `RN Maria Mbeki`, `signed by`, `cc:`): the names a host may choose to keep.
+#[rustfmt::skip]
+pub(super) const CLINICIAN_BEFORE: &[&str] = &[
+    "dr", "doctor", "prof", "professor", "attending", "surgeon", "physician", "provider", "pcp",
+    "rn", "np", "lpn", "cna", "resident", "therapist", "pharmacist", "doc", "nurse", "midwife",
+    "hospitalist", "intern", "fellow", "consultant", "clinician", "cc", "signed", "cosigned",
+    "co-signed", "countersigned", "signed by", "cosigned by", "co-signed by", "dictated by",
+    "transcribed by", "reviewed by", "seen by", "examined by", "referred by", "my doctor is",
+    "doctor is", "my pcp is", "pcp is", "my dr is", "my np is", "np is", "referring",
+    "rendering", "ordering",
+];
+
 /// Words right after a name that show it is one (`Nadia here`, `Maria Lopez called`).
 pub(super) const AFTER: &[&str] = &[
     "here", "called", "calling", "says", "said", "texted", "wrote", "asked", "stated", "reports",
     "reported", "agrees", "agreed", "signed",
 ];
+
+/// Words right after a name that make it the subject of a sentence (`Keiko is picking me up`,
+/// `joy and rodrigo both have`, `can Wade come in`). Weak: only a listed name that opens the
+/// sentence, or follows a modal (`can`), counts.
+pub(super) const SUBJECT_AFTER: &[&str] = &[
+    "is", "was", "has", "had", "and", "will", "can", "could", "wants", "needs", "thinks", "come",
+    "call", "pick", "drive", "bring", "take", "text", "sign", "stay", "help",
+];
+
+/// Verbs of a person's doing after a modal and a name (`can Bill come in`, `could siobhán call
+/// me back`): with a modal before, even an everyday first name is a person.
+pub(super) const PERSON_VERBS: &[&str] =
+    &["come", "call", "pick", "drive", "bring", "take", "text", "sign", "stay", "help"];
+
+/// Modals that open a question about a person (`can Wade come`, `will Joy call`).
+pub(super) const MODALS: &[&str] = &["can", "could", "will", "would", "should", "did", "does"];
 
 /// Relations written in parentheses after a name (`James Alvarez (sister)`), plus proxies.
 pub(super) const PAREN_AFTER: &[&str] = &[
@@ -257,6 +312,21 @@ pub(super) const PAREN_AFTER: &[&str] = &[
     "uncle",
     "cousin",
     "neighbor",
+    "grandpa",
+    "grandma",
+    "grandmother",
+    "grandfather",
+    "nana",
+    "abuela",
+    "abuelo",
+    "hija",
+    "hijo",
+    "esposa",
+    "esposo",
+    "hermana",
+    "hermano",
+    "tia",
+    "tio",
     "self",
     "patient",
 ];
@@ -444,6 +514,8 @@ pub(super) const ORG: &[&str] = &[
     "surgery", "surgical", "physicians", "partners", "practice", "urgent", "imaging", "dental",
     "scientific", "pharmaceuticals", "pharma", "therapeutics", "systems", "solutions",
     "station", "airport", "mall", "market", "bank", "office", "offices", "suite", "apt",
+    "farmacia", "clinica", "dialysis", "baptist", "methodist", "presbyterian", "lutheran",
+    "adventist", "trust", "hmo", "ppo", "benefit", "benefits", "mutual", "plan", "choice",
 ];
 
 /// Street suffixes and place words (`Pine Bluff St`, `Maple Grove`, `Harbor Point`): a run
@@ -551,7 +623,23 @@ pub(super) const EPONYM_NEXT: &[&str] = &[
     "type",
     "pump",
     "filter",
+    "murmur",
     "disease's",
+];
+
+/// Languages and peoples, which follow `Interpreter:` and `speaks` like names do (`Interpreter:
+/// Haitian Creole`, `Somali`): never a name by themselves.
+#[rustfmt::skip]
+pub(super) const LANGUAGES: &[&str] = &[
+    "english", "spanish", "french", "haitian", "creole", "portuguese", "italian", "german",
+    "dutch", "polish", "russian", "ukrainian", "greek", "turkish", "arabic", "hebrew", "yiddish",
+    "farsi", "persian", "dari", "pashto", "urdu", "hindi", "punjabi", "bengali", "gujarati",
+    "tamil", "telugu", "nepali", "chinese", "mandarin", "cantonese", "korean", "japanese",
+    "vietnamese", "tagalog", "filipino", "hmong", "khmer", "lao", "thai", "burmese", "somali",
+    "amharic", "tigrinya", "oromo", "swahili", "yoruba", "igbo", "hausa", "navajo", "albanian",
+    "armenian", "bosnian", "serbian", "croatian", "romanian", "hungarian", "czech", "slovak",
+    "sign", "asl", "american", "mexican", "african", "asian", "latino", "latina", "hispanic",
+    "caucasian", "native", "indigenous", "swedish", "norwegian", "danish", "finnish", "irish",
 ];
 
 /// Is `w` (lower case) in `table`?
