@@ -16,7 +16,7 @@ export const ACTIONS = Object.freeze([
  * same version on every page and in every release, so a log shows which rules a text went
  * through. FNV-1a over a canonical form; a label, not a secret.
  *
- * @param {{ ageSurrogates?: boolean, labels?: Record<string, string>, ttlMs?: number }} [policy]
+ * @param {{ ageSurrogates?: boolean, labels?: Record<string, string>, clinicians?: string, ttlMs?: number }} [policy]
  * @returns {string} `p1-` and 8 hex digits
  */
 export function policyVersion(policy = {}) {
@@ -26,6 +26,7 @@ export function policyVersion(policy = {}) {
   const canonical = JSON.stringify({
     ageSurrogates: Boolean(policy.ageSurrogates),
     labels,
+    clinicians: policy.clinicians ?? null,
     ttlMs: policy.ttlMs ?? null,
   });
   let h = 0x811c9dc5;

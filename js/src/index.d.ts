@@ -16,6 +16,8 @@ export interface Policy {
   ageSurrogates?: boolean;
   /** The action per label; labels not listed get "surrogate". */
   labels?: Partial<Record<Label, LabelAction>>;
+  /** The action for clinicians' names (after `Dr.`, a role, a signature, or before a credential). Default: as NAME. */
+  clinicians?: LabelAction;
   /** Pairs stored from now on expire this many milliseconds after their scrub. */
   ttlMs?: number;
 }

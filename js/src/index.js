@@ -46,11 +46,14 @@ function coreFor(key, header) {
   throw new TypeError("key must be { raw }, { passphrase } or { ephemeral: true }");
 }
 
-/** Applies `{ ageSurrogates, labels: { NAME: "redact", ... }, ttlMs }` to `core`. */
+/** Applies `{ ageSurrogates, labels: { NAME: "redact", ... }, clinicians, ttlMs }` to `core`. */
 function applyPolicy(core, policy = {}) {
   core.setAgeSurrogates(Boolean(policy.ageSurrogates));
   for (const [label, action] of Object.entries(policy.labels ?? {})) {
     if (!core.setAction(label, action)) throw new TypeError(`bad policy entry for ${label}`);
+  }
+  if (policy.clinicians !== undefined && !core.setClinicians(policy.clinicians)) {
+    throw new TypeError("bad policy entry for clinicians");
   }
   if (policy.ttlMs !== undefined) core.setTtl(policy.ttlMs);
 }

@@ -101,7 +101,7 @@ test("check: finds the originals and known identifiers left in a text, nothing i
       const inInput = s.check(input).map(span(input));
       const inScrubbed = s.check(text);
       // An LLM's answer quoting the patient back, reformatted: still caught.
-      const answer = `Reply to ZOE QUIST at 555.201.7788.`;
+      const answer = `Reply to ZOE QUIST at 555.201.7788 or (555) 201-7788.`;
       const inAnswer = s.check(answer).map(span(answer));
       // A known identifier never scrubbed is found too.
       s.addKnown({ email: "dan.smith@example.org" });
@@ -118,8 +118,37 @@ test("check: finds the originals and known identifiers left in a text, nothing i
   assert.equal(found.get("00913377"), "MRN");
   assert.equal(found.get("02/29/1960"), "DATE");
   assert.deepEqual(out.inScrubbed, [], `originals in ${out.text}`);
-  assert.deepEqual(out.inAnswer.map(([, t]) => t).sort(), ["555.201.7788", "ZOE QUIST"]);
+  const inAnswer = out.inAnswer.map(([, t]) => t).sort();
+  // The bracketed area code is reported from its digits on: `555) 201-7788`.
+  assert.deepEqual(inAnswer, ["555) 201-7788", "555.201.7788", "ZOE QUIST"]);
   assert.deepEqual(out.inMail, [["EMAIL", "Dan.Smith@example.org"]]);
+});
+
+test("policy clinicians: keep leaves a clinician's name and still replaces the patient's", async () => {
+  const page = await h.page();
+  const input = "Seen by Dr. Helena Marchetti for Jonas Albrecht, cell 555-201-3344.";
+  const out = await page.evaluate(
+    async ({ input }) => {
+      const keep = await phiscrub.Scrubber.open({ key: { ephemeral: true }, policy: { clinicians: "keep" } });
+      const both = await phiscrub.Scrubber.open({ key: { ephemeral: true } });
+      const kept = (await keep.scrub(input)).text;
+      const all = (await both.scrub(input)).text;
+      let bad = null;
+      try {
+        await phiscrub.Scrubber.open({ key: { ephemeral: true }, policy: { clinicians: "hide" } });
+      } catch (e) {
+        bad = e.name;
+      }
+      keep.close();
+      both.close();
+      return { kept, all, bad };
+    },
+    { input },
+  );
+  assert.ok(out.kept.includes("Dr. Helena Marchetti"), out.kept);
+  assert.ok(!out.kept.includes("Jonas Albrecht") && !out.kept.includes("201-3344"), "the patient stays replaced");
+  assert.ok(!out.all.includes("Marchetti"), "by default a clinician's name is replaced too");
+  assert.equal(out.bad, "TypeError");
 });
 
 test("onAudit: one event per action, right counts, no original anywhere in them", async () => {
