@@ -229,6 +229,13 @@ impl Rehydrator {
             let mut names: Option<Vec<(usize, usize, Label)>> = None;
             for m in ac.find_overlapping_iter(&lower) {
                 let (s, e) = (m.start(), m.end());
+                // NOTE: speed (issue 6): a match in the context is dropped below anyway (`from`);
+                // skipping it here keeps a one-word name surrogate that a stream already returned
+                // from re-running the name detector over the whole context on every later chunk
+                // (84% of a stream's time in the profile).
+                if s < from {
+                    continue;
+                }
                 let found = &text[s..e];
                 let group = &self.variants[m.pattern().as_usize()].1;
                 let i = group
