@@ -3,12 +3,13 @@
 // repeated runs), writes target/bench/results.json and appends one line to bench/history.jsonl.
 //
 // Expects scripts/bench.sh to have built target/release/phiscrub, pkg/ and target/bench/peers.js.
-// Environment: BENCH_RUNS (repetitions of each throughput pass, default 5), BENCH_MESSAGES (2 KB
+// Environment: BENCH_RUNS (repetitions of each throughput pass, default 3), BENCH_MESSAGES (2 KB
 // messages per latency pass, default 300), BENCH_NO_HISTORY=1 (do not append to the history).
 
 import { execFileSync, spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { buildCorpus, chatMessages } from "./corpus.mjs";
@@ -18,7 +19,7 @@ import { ARTIFACTS } from "./artifacts.mjs";
 const ROOT_URL = new URL("../", import.meta.url);
 const ROOT = fileURLToPath(ROOT_URL);
 const OUT = `${ROOT}target/bench`;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 300);
 const COLD_RUNS = 9;
 const ARGS = [
@@ -223,7 +224,8 @@ async function main() {
   writeFileSync(cli, corpus.docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join("\n") + "\n");
   log(`corpus: ${corpus.docs.length} documents, ${(corpus.bytes / 1e6).toFixed(2)} MB (chat ${(corpus.chatBytes / 1e6).toFixed(2)} MB); ${messages.length} chat messages of <= 2 KB`);
 
-  const res = { date: new Date().toISOString(), commit: gitCommit(), corpusBytes: corpus.bytes, runs: RUNS };
+  // The machine may be shared: the load average says how far to trust the timings.
+  const res = { date: new Date().toISOString(), commit: gitCommit(), corpusBytes: corpus.bytes, runs: RUNS, load1: loadavg()[0] };
   res.sizes = sizes();
   res.native = await native(cli, corpus.bytes);
   const server = await serve();
@@ -245,6 +247,7 @@ async function main() {
     const h = {
       date: res.date.slice(0, 10),
       commit: res.commit,
+      load1: +res.load1.toFixed(1),
       wasm_gz_kb: web ? Math.round(web.gzip / 1024) : null,
       wasm_raw_kb: web ? Math.round(web.raw / 1024) : null,
       cold_ms: +res.cold.ms.toFixed(1),
@@ -263,7 +266,7 @@ async function main() {
     appendFileSync(`${ROOT}bench/history.jsonl`, JSON.stringify(h) + "\n");
   }
   console.log(t);
-  console.log(`\n(${RUNS} runs per throughput figure; corpus ${(corpus.bytes / 1e6).toFixed(2)} MB; ${res.seconds.toFixed(0)} s; results in target/bench/results.json, history in bench/history.jsonl)`);
+  console.log(`\n(load average ${res.load1.toFixed(1)} at start; ${RUNS} runs per throughput figure; corpus ${(corpus.bytes / 1e6).toFixed(2)} MB; ${res.seconds.toFixed(0)} s; results in target/bench/results.json, history in bench/history.jsonl)`);
 }
 
 main().catch((e) => {
