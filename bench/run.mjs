@@ -8,7 +8,7 @@
 // BENCH_ONLY=cold (measure only the cold start).
 
 import { execFileSync, spawn } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -43,14 +43,23 @@ const median = (xs) => {
 };
 const log = (...a) => console.error("[bench]", ...a);
 
-/** Raw and gzip -9 sizes of every artifact that exists. */
+/** Raw and gzip -9 sizes of every artifact that exists, and of the web wasm after wasm-opt. */
 function sizes() {
-  return ARTIFACTS.map((a) => {
-    const path = `${ROOT}${a.path}`;
+  const measure = (a, path) => {
     if (!existsSync(path)) return { ...a, raw: null, gzip: null };
     const body = readFileSync(path);
     return { ...a, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
-  });
+  };
+  const out = ARTIFACTS.map((a) => measure(a, `${ROOT}${a.path}`));
+  // What scripts/wasm-opt.sh would ship (strip + -O3), measured on a copy: pkg/ stays as built.
+  const web = `${ROOT}${ARTIFACTS[0].path}`;
+  if (existsSync(web)) {
+    const copy = `${OUT}/web-opt.wasm`;
+    copyFileSync(web, copy);
+    execFileSync(`${ROOT}scripts/wasm-opt.sh`, [copy], { stdio: ["ignore", "ignore", "inherit"] });
+    out.splice(1, 0, measure({ name: "web after scripts/wasm-opt.sh", budget: true }, copy));
+  }
+  return out;
 }
 
 /** Wall time of one CLI run over `input`, output discarded. */
@@ -266,6 +275,10 @@ async function main() {
       load1: +res.load1.toFixed(1),
       wasm_gz_kb: web ? Math.round(web.gzip / 1024) : null,
       wasm_raw_kb: web ? Math.round(web.raw / 1024) : null,
+      wasm_opt_gz_kb: (() => {
+        const o = res.sizes.find((s) => s.name.startsWith("web after") && s.gzip !== null);
+        return o ? Math.round(o.gzip / 1024) : null;
+      })(),
       cold_ms: +res.cold.ms.toFixed(1),
       chromium_detect_mbps: +b.detect.mbps.toFixed(2),
       chromium_scrub_mbps: +b.scrub.mbps.toFixed(2),
