@@ -39,6 +39,9 @@ pub struct Rehydrator {
     names: crate::Detector,
     /// The same spellings, sorted, for "could this tail still become one" checks.
     sorted: Vec<String>,
+    /// The longest of them, in bytes: a stream holds back at most this much of a word.
+    /// NOTE: computed once; per chunk it was a pass over every spelling of the vault.
+    longest: usize,
     ac: Option<AhoCorasick>,
     pairs: Vec<Pair>,
     /// Digits of phone, fax and SSN surrogates -> pair.
@@ -174,6 +177,7 @@ impl Rehydrator {
             variants,
             needs_name,
             names: crate::Detector::builder().labels(&[Label::Name, Label::City]).build(),
+            longest: sorted.iter().map(String::len).max().unwrap_or(0),
             sorted,
             ac,
             pairs: pairs.to_vec(),
@@ -355,7 +359,7 @@ impl Rehydrator {
             cut = cut.min(buf.len() - 1);
         }
         // A tail that is the beginning of a surrogate spelling.
-        let max = self.sorted.iter().map(String::len).max().unwrap_or(0);
+        let max = self.longest;
         let floor = buf.len().saturating_sub(max);
         for (s, _) in buf.char_indices().filter(|&(s, _)| s >= floor && s < cut) {
             let boundary =
