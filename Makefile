@@ -28,3 +28,9 @@ eval:
 # Re-records the native detection snapshot that the browser test compares against.
 snapshot:
 	PHISCRUB_BLESS=1 cargo test --test snapshot
+
+# Speed and size: one table (sizes, cold start, throughput, latency, memory, the JS peers), each
+# figure a median; results in target/bench/results.json, a line appended to bench/history.jsonl.
+.PHONY: bench
+bench:
+	scripts/bench.sh

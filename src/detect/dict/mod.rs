@@ -4,36 +4,38 @@
 //! generator `data/dict/build.py`). Each file is sorted by key in byte order, one entry a line,
 //! fields separated by a tab, keys in ASCII lower case without diacritics. They are embedded
 //! with `include_str!` and searched in place: a binary search over byte offsets that snaps to
-//! line starts. Nothing is built at start-up, nothing is allocated per lookup, and the text
-//! form gzips to less than an FST of the same lists would (measured in PROVENANCE.md).
+//! line starts. Nothing is built at start-up and nothing is allocated per lookup; the first
+//! lookup in a list indexes its line starts (see [`List`]). The text form gzips to less than
+//! an FST of the same lists would (measured in PROVENANCE.md).
 //!
 //! Callers pass words as they appear; lookups fold case and Latin diacritics (`José` finds
 //! `jose`, `NÚÑEZ` finds `nunez`) and drop apostrophes (`O'Neil` finds `oneil`, as the Census
 //! spells it). Place lookups also normalize `St.`/`Ste.`/`Ft.`/`Mt.`, hyphens and `Mc Allen`.
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 /// Census 2010 surnames: `name \t rank`.
-const SURNAMES: &str = include_str!("../../../data/dict/surnames.txt");
+static SURNAMES: List = List::new(include_str!("../../../data/dict/surnames.txt"));
 /// SSA and mortgage-record first names: `name \t gender \t rank`.
-const FIRST_NAMES: &str = include_str!("../../../data/dict/first_names.txt");
+static FIRST_NAMES: List = List::new(include_str!("../../../data/dict/first_names.txt"));
 /// USPS city names: `name \t number of ZIP codes`.
-const CITIES: &str = include_str!("../../../data/dict/cities.txt");
+static CITIES: List = List::new(include_str!("../../../data/dict/cities.txt"));
 /// County names, one a line.
-const COUNTIES: &str = include_str!("../../../data/dict/counties.txt");
+static COUNTIES: List = List::new(include_str!("../../../data/dict/counties.txt"));
 /// English words that are also names or places, one a line.
-const COMMON_WORDS: &str = include_str!("../../../data/dict/common_words.txt");
+static COMMON_WORDS: List = List::new(include_str!("../../../data/dict/common_words.txt"));
 /// Names and city names that are also lower-case English words (`weeks`, `burns`), one a line:
 /// never drawn as surrogates (see `data/dict/build_english.py`).
-const ENGLISH_NAMES: &str = include_str!("../../../data/dict/english_names.txt");
+static ENGLISH_NAMES: List = List::new(include_str!("../../../data/dict/english_names.txt"));
 /// First names ranked 5,001 to 15,000 (same sources and ranking), keys only.
-const FIRST_NAMES_MORE: &str = include_str!("../../../data/dict/first_names_more.txt");
+static FIRST_NAMES_MORE: List = List::new(include_str!("../../../data/dict/first_names_more.txt"));
 /// Census 2010 surnames ranked 6,001 to 30,000, keys only.
-const SURNAMES_MORE: &str = include_str!("../../../data/dict/surnames_more.txt");
+static SURNAMES_MORE: List = List::new(include_str!("../../../data/dict/surnames_more.txt"));
 /// Everyday lower-case English words (SCOWL sizes 10 and 20), one a line.
-const ENGLISH_WORDS: &str = include_str!("../../../data/dict/english_words.txt");
+static ENGLISH_WORDS: List = List::new(include_str!("../../../data/dict/english_words.txt"));
 /// Clinical vocabulary that collides with names: `term \t kind`.
-const MEDICAL_TERMS: &str = include_str!("../../../data/dict/medical_terms.txt");
+static MEDICAL_TERMS: List = List::new(include_str!("../../../data/dict/medical_terms.txt"));
 
 /// Longest word or phrase a lookup folds; longer input cannot be in any list (the longest
 /// entry is under 40 bytes), so it is a miss without work.
@@ -99,7 +101,7 @@ pub fn is_known_name(word: &str) -> bool {
 /// The first-name entry for `word`, if it is one of the 5,000 most frequent first names.
 pub(crate) fn first_name(word: &str) -> Option<FirstName> {
     let mut buf = [0; MAX_KEY];
-    let fields = find(FIRST_NAMES, fold_word(word, &mut buf)?)?;
+    let fields = find(&FIRST_NAMES, fold_word(word, &mut buf)?)?;
     let (gender, rank) = fields.split_once('\t')?;
     let gender = match gender {
         "f" => Gender::Female,
@@ -112,39 +114,39 @@ pub(crate) fn first_name(word: &str) -> Option<FirstName> {
 /// The Census 2010 rank of `word` as a surname (1 = Smith), if it is in the top 6,000.
 pub(crate) fn surname(word: &str) -> Option<u32> {
     let mut buf = [0; MAX_KEY];
-    find(SURNAMES, fold_word(word, &mut buf)?)?.parse().ok()
+    find(&SURNAMES, fold_word(word, &mut buf)?)?.parse().ok()
 }
 
 /// Is `word` one of the rarer first names (ranks 5,001 to 15,000), which the recognizer knows but
 /// surrogates are never drawn from?
 pub(crate) fn rare_first_name(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(FIRST_NAMES_MORE, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| find(&FIRST_NAMES_MORE, k).is_some())
 }
 
 /// Is `word` one of the rarer Census 2010 surnames (ranks 6,001 to 30,000)?
 pub(crate) fn rare_surname(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(SURNAMES_MORE, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| find(&SURNAMES_MORE, k).is_some())
 }
 
 /// Is `word` an everyday English word in any sense (`thinks`, `joy`, `clay`, `the`)? Names that
 /// are not also words (`yesenia`, `georgios`) are not.
 pub(crate) fn is_everyday_word(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(ENGLISH_WORDS, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| find(&ENGLISH_WORDS, k).is_some())
 }
 
 /// Is `word` an everyday English word that is also a name or place (`will`, `grace`, `brown`)?
 pub(crate) fn is_common_word(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(COMMON_WORDS, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| find(&COMMON_WORDS, k).is_some())
 }
 
 /// Why `word` is clinical vocabulary (eponym, drug, unit, abbreviation, term), if it is.
 pub(crate) fn medical_term(word: &str) -> Option<MedicalKind> {
     let mut buf = [0; MAX_KEY];
-    Some(match find(MEDICAL_TERMS, fold_word(word, &mut buf)?)? {
+    Some(match find(&MEDICAL_TERMS, fold_word(word, &mut buf)?)? {
         "e" => MedicalKind::Eponym,
         "d" => MedicalKind::Drug,
         "u" => MedicalKind::Unit,
@@ -162,13 +164,13 @@ pub(crate) fn is_medical_term(word: &str) -> bool {
 /// small town, 300 for Washington), summed over states sharing the name.
 pub(crate) fn city(phrase: &str) -> Option<u32> {
     let mut buf = [0; MAX_KEY];
-    find(CITIES, place_key(phrase, &mut buf)?)?.parse().ok()
+    find(&CITIES, place_key(phrase, &mut buf)?)?.parse().ok()
 }
 
 /// Is `phrase` the name of a US county, parish or borough, without the `County` word?
 pub(crate) fn county(phrase: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    place_key(phrase, &mut buf).is_some_and(|k| find(COUNTIES, k).is_some())
+    place_key(phrase, &mut buf).is_some_and(|k| find(&COUNTIES, k).is_some())
 }
 
 /// A common first name of `gender` (any gender for `None`), chosen by the random `r`.
@@ -176,7 +178,7 @@ pub(crate) fn county(phrase: &str) -> bool {
 /// Lower case, ASCII. Not uniform: an entry's chance grows with the length of the line
 /// before it, which is harmless for surrogates and saves an index of line offsets.
 pub(crate) fn random_first_name(gender: Option<Gender>, r: u32) -> &'static str {
-    pick(FIRST_NAMES, r, |fields| {
+    pick(FIRST_NAMES.text, r, |fields| {
         let Some((g, rank)) = fields.split_once('\t') else { return false };
         let g_ok = match gender {
             None => true,
@@ -190,51 +192,94 @@ pub(crate) fn random_first_name(gender: Option<Gender>, r: u32) -> &'static str 
 
 /// A common surname chosen by the random `r`; lower case, ASCII (see [`random_first_name`]).
 pub(crate) fn random_surname(r: u32) -> &'static str {
-    pick(SURNAMES, r, |rank| rank.parse().is_ok_and(|n: u32| n <= RANDOM_SURNAME_MAX_RANK))
+    pick(SURNAMES.text, r, |rank| rank.parse().is_ok_and(|n: u32| n <= RANDOM_SURNAME_MAX_RANK))
 }
 
 /// A US city with a few ZIP codes or more, chosen by the random `r`; in the normalized form
 /// the list stores (`saint louis`), lower case.
 pub(crate) fn random_city(r: u32) -> &'static str {
-    pick(CITIES, r, |zips| zips.parse().is_ok_and(|n: u32| n >= RANDOM_CITY_MIN_ZIPS))
+    pick(CITIES.text, r, |zips| zips.parse().is_ok_and(|n: u32| n >= RANDOM_CITY_MIN_ZIPS))
 }
 
 /// True when `word` (a name or city from these lists) is also an ordinary lower-case English
 /// word (`weeks`, `grant`), so it must not be used as a surrogate.
 pub(crate) fn is_english_word(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(ENGLISH_NAMES, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| find(&ENGLISH_NAMES, k).is_some())
 }
 
 /// A county name (without the word `County`), chosen by the random `r`; lower case.
 pub(crate) fn random_county(r: u32) -> &'static str {
-    pick(COUNTIES, r, |_| true)
+    pick(COUNTIES.text, r, |_| true)
+}
+
+/// A sorted word list embedded in the binary, and the offsets of its line starts.
+struct List {
+    /// The list's text: one entry a line, sorted by key in byte order.
+    text: &'static str,
+    /// Where each line starts, built on the first lookup in this list.
+    ///
+    /// NOTE: speed, measured with callgrind (issue 6): binary search over raw bytes had to snap
+    /// each probe back to a line start and forward to its end, ~2,000 instructions a lookup and
+    /// 13% of `detect`. The index costs 4 bytes a line (139 KB for all lists, allocated only for
+    /// the lists a text needs) and one pass over the list when first used.
+    lines: OnceLock<Box<[u32]>>,
+}
+
+impl List {
+    const fn new(text: &'static str) -> Self {
+        Self { text, lines: OnceLock::new() }
+    }
+
+    /// The start offset of every line, in order.
+    fn starts(&self) -> &[u32] {
+        self.lines.get_or_init(|| {
+            let b = self.text.as_bytes();
+            let mut starts = Vec::with_capacity(b.len() / 8);
+            let mut at = 0;
+            while at < b.len() {
+                // The lists are a few hundred KB: offsets fit in u32.
+                starts.push(at as u32);
+                at = b[at..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| at + i + 1);
+            }
+            starts.into_boxed_slice()
+        })
+    }
 }
 
 /// Finds `key` in a sorted list and returns the rest of its line after the tab ("" if none).
 ///
-/// Binary search over byte offsets: the middle offset snaps back to its line start, so the
-/// search needs no index. Each step reads one line, so a lookup costs O(log n) line reads.
-fn find(list: &'static str, key: &[u8]) -> Option<&'static str> {
-    let bytes = list.as_bytes();
-    // Invariant: `lo` and `hi` are line starts (or the end of the text).
-    let (mut lo, mut hi) = (0, bytes.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1);
-        let end = bytes[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |i| start + i);
-        let line = &bytes[start..end];
-        let key_len = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
-        match key.cmp(&line[..key_len]) {
-            Ordering::Equal => {
-                let rest = (start + key_len + 1).min(end);
-                return Some(&list[rest..end]);
-            }
-            Ordering::Less => hi = start,
-            Ordering::Greater => lo = end + 1,
+/// A binary search over the list's line starts; each probe compares `key` with one line's key.
+fn find(list: &'static List, key: &[u8]) -> Option<&'static str> {
+    let text = list.text;
+    let bytes = text.as_bytes();
+    let lines = list.starts();
+    let at = lines.binary_search_by(|&s| compare_key(bytes, s as usize, key)).ok()?;
+    let k = lines[at] as usize + key.len();
+    if bytes.get(k) != Some(&b'\t') {
+        return Some("");
+    }
+    let end = bytes[k..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |i| k + i);
+    Some(&text[k + 1..end])
+}
+
+/// The order of the key of the line starting at `s` (up to its tab or line end) against `key`.
+///
+/// NOTE: one pass that stops at the first difference, most often the first or second byte;
+/// finding the key's end first and then comparing slices cost three times as much.
+fn compare_key(bytes: &[u8], s: usize, key: &[u8]) -> Ordering {
+    let line = bytes.get(s..).unwrap_or_default();
+    let mut i = 0;
+    loop {
+        let c = line.get(i).copied().filter(|&c| c != b'\t' && c != b'\n');
+        match (c, key.get(i)) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(a), Some(&b)) if a != b => return a.cmp(&b),
+            _ => i += 1,
         }
     }
-    None
 }
 
 /// The key of the first line at or after a random offset that `accept` takes (given the

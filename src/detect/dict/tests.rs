@@ -138,19 +138,20 @@ fn random_helpers_spread() {
 #[test]
 fn lists_are_sorted_folded_and_unique() {
     let lists = [
-        SURNAMES,
-        FIRST_NAMES,
-        SURNAMES_MORE,
-        FIRST_NAMES_MORE,
-        ENGLISH_WORDS,
-        CITIES,
-        COUNTIES,
-        COMMON_WORDS,
-        MEDICAL_TERMS,
+        &SURNAMES,
+        &FIRST_NAMES,
+        &SURNAMES_MORE,
+        &FIRST_NAMES_MORE,
+        &ENGLISH_WORDS,
+        &CITIES,
+        &COUNTIES,
+        &COMMON_WORDS,
+        &MEDICAL_TERMS,
+        &ENGLISH_NAMES,
     ];
     for list in lists {
-        assert!(list.ends_with('\n'));
-        let keys: Vec<&str> = list.lines().map(|l| l.split('\t').next().unwrap()).collect();
+        assert!(list.text.ends_with('\n'));
+        let keys: Vec<&str> = list.text.lines().map(|l| l.split('\t').next().unwrap()).collect();
         for pair in keys.windows(2) {
             assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{pair:?}");
         }
@@ -166,12 +167,12 @@ fn lists_are_sorted_folded_and_unique() {
     }
     // Every entry can be found, which exercises every branch of the search.
     for list in lists {
-        for line in list.lines() {
+        for line in list.text.lines() {
             let key = line.split('\t').next().unwrap();
             assert!(find(list, key.as_bytes()).is_some(), "{key}");
         }
     }
-    for line in CITIES.lines().chain(COUNTIES.lines()) {
+    for line in CITIES.text.lines().chain(COUNTIES.text.lines()) {
         let key = line.split('\t').next().unwrap();
         let mut buf = [0; MAX_KEY];
         assert_eq!(
@@ -186,7 +187,7 @@ fn lists_are_sorted_folded_and_unique() {
 /// lists has no business there.
 #[test]
 fn every_common_word_collides_with_a_name_or_place() {
-    for word in COMMON_WORDS.lines() {
+    for word in COMMON_WORDS.text.lines() {
         let place = city(word).is_some() || county(word);
         assert!(is_known_name(word) || place, "{word} collides with nothing");
     }
@@ -194,12 +195,12 @@ fn every_common_word_collides_with_a_name_or_place() {
 
 #[test]
 fn list_sizes() {
-    assert_eq!(FIRST_NAMES.lines().count(), 5000);
-    assert_eq!(SURNAMES.lines().count(), 6000);
-    assert!(CITIES.lines().count() > 18_000);
-    assert!(COUNTIES.lines().count() > 1_800);
-    assert!(COMMON_WORDS.lines().count() > 300);
-    assert!(MEDICAL_TERMS.lines().count() > 300);
+    assert_eq!(FIRST_NAMES.text.lines().count(), 5000);
+    assert_eq!(SURNAMES.text.lines().count(), 6000);
+    assert!(CITIES.text.lines().count() > 18_000);
+    assert!(COUNTIES.text.lines().count() > 1_800);
+    assert!(COMMON_WORDS.text.lines().count() > 300);
+    assert!(MEDICAL_TERMS.text.lines().count() > 300);
 }
 
 /// Run with `cargo test --release --lib dict::tests::timing -- --ignored --nocapture`; the

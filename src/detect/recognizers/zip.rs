@@ -208,7 +208,11 @@ fn after_state(s: &str, start: usize, end: usize) -> bool {
     if head.len() - trimmed.len() > 3 || trimmed.len() == head.len() {
         return false;
     }
-    let word_start = trimmed.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    // NOTE: the character found may be multi-byte (`Germán 00683`): step over all of it.
+    let word_start = trimmed
+        .char_indices()
+        .rfind(|&(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[word_start..];
     let before_word = trimmed[..word_start].trim_end_matches(' ');
     let comma_before = before_word.ends_with(',');
@@ -328,6 +332,10 @@ mod tests {
         assert!(!at("moved in 62704"));
         assert!(!at("Dr. Illinoisan 62704"));
         assert!(!at("IL62704"));
+        // Regression: a non-ASCII letter before the ZIP made the word start inside it (a panic
+        // found by the benchmark corpus).
+        assert!(!at("San Germán 00683"));
+        assert!(!at("Cancún, 12345"));
     }
 
     #[test]

@@ -1,0 +1,190 @@
+// The benchmark page: phiscrub through its public JS API (js/src/index.js, the path a host app
+// takes) and the JS peers, over the same corpus in the same page. bench/run.mjs drives it step
+// by step through `window.bench` and does the arithmetic (medians, ratios) itself.
+//
+// Throughput counts UTF-8 bytes of input text (MB = 10^6 bytes), document by document, as a
+// portal would call the library: per-call costs are part of the figure.
+
+import { Scrubber } from "../js/src/index.js";
+import init from "../pkg/phiscrub.js";
+import { peers } from "../target/bench/peers.js";
+
+const enc = new TextEncoder();
+let docs = [];
+let messages = [];
+let bytes = 0;
+const heap = [];
+
+/** The JS heap now, in bytes (precise with --enable-precise-memory-info). */
+function sampleHeap(phase) {
+  const used = performance.memory?.usedJSHeapSize ?? 0;
+  heap.push({ phase, used });
+  return used;
+}
+
+/** Gold spans whose text no longer appears in `out`: the one yardstick every tool shares. */
+function goldGone(doc, out) {
+  const cps = Array.from(doc.text);
+  let gone = 0;
+  for (const s of doc.spans) {
+    if (!out.includes(cps.slice(s.start, s.end).join(""))) gone++;
+  }
+  return gone;
+}
+
+/** UTF-16 offset of code point `cp` in `text`. */
+function u16(text, cp) {
+  let i = 0;
+  for (let n = 0; n < cp; n++) i += text.codePointAt(i) > 0xffff ? 2 : 1;
+  return i;
+}
+
+/** Percentile `p` (0..1) of sorted `xs`, nearest rank. */
+function pct(xs, p) {
+  return xs[Math.min(xs.length - 1, Math.max(0, Math.ceil(p * xs.length) - 1))];
+}
+
+const timesOf = (ts) => {
+  const s = [...ts].sort((a, b) => a - b);
+  return { p50: pct(s, 0.5), p99: pct(s, 0.99), mean: ts.reduce((a, b) => a + b, 0) / ts.length };
+};
+
+const ephemeral = () => Scrubber.open({ key: { ephemeral: true } });
+
+window.bench = {
+  /** Fetches the corpus built by bench/run.mjs. */
+  async load() {
+    const data = await (await fetch("../target/bench/corpus.json")).json();
+    docs = data.docs;
+    messages = data.messages;
+    bytes = docs.reduce((n, d) => n + enc.encode(d.text).length, 0);
+    await init();
+    return { docs: docs.length, bytes, spans: docs.reduce((n, d) => n + d.spans.length, 0), heap: sampleHeap("loaded") };
+  },
+
+  /** One pass of `detect` over the corpus: `{ ms, mbps }`. */
+  async detect() {
+    const s = await ephemeral();
+    const t0 = performance.now();
+    for (const d of docs) s.detect(d.text);
+    const ms = performance.now() - t0;
+    sampleHeap("detect");
+    s.close();
+    return { ms, mbps: bytes / 1e3 / ms };
+  },
+
+  /**
+   * One pass of `scrub` (a fresh in-memory vault each pass), then one of `rehydrate` over the
+   * scrubbed texts: `{ scrub: { ms, mbps }, rehydrate: { ms, mbps } }`.
+   */
+  async scrubAndRehydrate() {
+    const s = await ephemeral();
+    const outs = new Array(docs.length);
+    let t0 = performance.now();
+    for (let i = 0; i < docs.length; i++) outs[i] = (await s.scrub(docs[i].text)).text;
+    const scrubMs = performance.now() - t0;
+    sampleHeap("scrub");
+    const outBytes = outs.reduce((n, t) => n + enc.encode(t).length, 0);
+    t0 = performance.now();
+    let mismatched = 0;
+    for (let i = 0; i < outs.length; i++) {
+      const back = await s.rehydrate(outs[i]);
+      if (back.length === 0 && docs[i].text.length > 0) mismatched++;
+    }
+    const reMs = performance.now() - t0;
+    sampleHeap("rehydrate");
+    s.close();
+    return {
+      scrub: { ms: scrubMs, mbps: bytes / 1e3 / scrubMs },
+      rehydrate: { ms: reMs, mbps: outBytes / 1e3 / reMs, mismatched },
+    };
+  },
+
+  /**
+   * What phiscrub catches: gold spans overlapped by a detection, and gold spans whose text is
+   * gone from the scrubbed output (the peers' yardstick).
+   */
+  async caught() {
+    const s = await ephemeral();
+    let overlapped = 0;
+    let gone = 0;
+    for (const d of docs) {
+      const found = s.detect(d.text);
+      for (const g of d.spans) {
+        const a = u16(d.text, g.start);
+        const b = u16(d.text, g.end);
+        if (found.some((f) => f.start < b && a < f.end)) overlapped++;
+      }
+      gone += goldGone(d, (await s.scrub(d.text)).text);
+    }
+    s.close();
+    return { overlapped, gone };
+  },
+
+  /** The peers' names and versions. */
+  peers() {
+    return peers.map((p) => ({ name: p.name, version: p.version }));
+  },
+
+  /** One pass of peer `k` over the corpus: `{ ms, mbps, gone }` (gone only with `withCaught`). */
+  peer(k, withCaught) {
+    const redact = peers[k].make();
+    const outs = new Array(docs.length);
+    const t0 = performance.now();
+    for (let i = 0; i < docs.length; i++) outs[i] = redact(docs[i].text);
+    const ms = performance.now() - t0;
+    let gone;
+    if (withCaught) gone = docs.reduce((n, d, i) => n + goldGone(d, outs[i]), 0);
+    return { ms, mbps: bytes / 1e3 / ms, gone };
+  },
+
+  /**
+   * Latency of `scrub` per ~2 KB chat message: in memory only, or with the encrypted IndexedDB
+   * commit (a raw host key, a fresh database, deleted afterwards). Then the streaming
+   * re-identifier over the scrubbed messages, pushed in `chunk`-unit pieces as an LLM answer
+   * arrives. `{ scrub: { p50, p99, mean }, stream: { p50, p99, mean, chunks } }` in ms.
+   */
+  async latency(storage, chunk = 8) {
+    const s = storage
+      ? await Scrubber.open({
+          vault: `bench-${Date.now()}-${Math.random()}`,
+          key: { raw: crypto.getRandomValues(new Uint8Array(32)) },
+        })
+      : await ephemeral();
+    // Warm-up: the first calls compile lazily built matchers and grow memory.
+    for (const m of messages.slice(0, 10)) await s.scrub(m);
+    const ts = [];
+    const scrubbed = [];
+    for (const m of messages) {
+      const t0 = performance.now();
+      const out = await s.scrub(m);
+      ts.push(performance.now() - t0);
+      scrubbed.push(out.text);
+    }
+    sampleHeap(storage ? "latency+idb" : "latency");
+    const push = [];
+    let restored = 0;
+    for (const t of scrubbed) {
+      const st = s.rehydrateStream();
+      let back = "";
+      for (let i = 0; i < t.length; i += chunk) {
+        const t0 = performance.now();
+        back += st.push(t.slice(i, i + chunk));
+        push.push(performance.now() - t0);
+      }
+      back += st.finish();
+      if (back !== t) restored++;
+    }
+    if (storage) await s.forget();
+    else s.close();
+    return { scrub: timesOf(ts), stream: { ...timesOf(push), chunks: push.length, restored } };
+  },
+
+  /** Wasm linear memory (it never shrinks: its size now is its peak) and the JS heap samples. */
+  async memory() {
+    const wasm = await init();
+    return { wasmBytes: wasm.memory.buffer.byteLength, heap };
+  },
+};
+
+window.pageReady = true;

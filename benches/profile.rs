@@ -1,0 +1,97 @@
+//! A small native workload runner for profiling (`valgrind --tool=callgrind` counts its
+//! instructions reproducibly) and quick timing, over a JSON-lines file of `{"id","text"}` such
+//! as the one `make bench` builds at target/bench/corpus-cli.jsonl.
+//!
+//! ```sh
+//! cargo bench --bench profile --no-run   # prints the binary's path
+//! valgrind --tool=callgrind target/release/deps/profile-* detect target/bench/corpus-cli.jsonl 300
+//! ```
+//!
+//! Workloads: `detect` and `scrub` over the first N documents; `stream` scrubs the first N
+//! documents into one in-memory vault, then streams each scrubbed text back through the
+//! re-identifier in 8-byte chunks (as an LLM answer arrives) and reports the time per chunk.
+
+use std::time::Instant;
+
+use phiscrub::session::Session;
+use phiscrub::surrogate::Policy;
+use phiscrub::vault::{KeySource, MemoryStore, Vault, VaultKey};
+use phiscrub::Detector;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let (what, path) = match (args.first(), args.get(1)) {
+        (Some(w), Some(p)) => (w.as_str(), p.as_str()),
+        _ => {
+            eprintln!("usage: profile detect|scrub|stream FILE.jsonl [N]");
+            std::process::exit(2);
+        }
+    };
+    let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
+    let input = std::fs::read_to_string(path).expect("readable input");
+    let texts: Vec<String> = input
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(n)
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            v["text"].as_str().expect("a text field").to_owned()
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let key = KeySource::Key(VaultKey::from_bytes([7; 32]));
+    let vault = Vault::open(MemoryStore::new(), key).expect("an in-memory vault");
+    let (mut session, _) = Session::open(vault, Policy::default(), 1).expect("a session");
+    match what {
+        "detect" => {
+            let d = Detector::new();
+            let t = Instant::now();
+            let found: usize = texts.iter().map(|x| d.detect(x).expect("detects").len()).sum();
+            report("detect", bytes, t.elapsed().as_secs_f64(), found);
+        }
+        "scrub" => {
+            let t = Instant::now();
+            let found: usize =
+                texts.iter().map(|x| session.scrub(x, 1).expect("scrubs").entities.len()).sum();
+            report("scrub", bytes, t.elapsed().as_secs_f64(), found);
+        }
+        "stream" => {
+            let scrubbed: Vec<String> =
+                texts.iter().map(|x| session.scrub(x, 1).expect("scrubs").text).collect();
+            let r = session.rehydrator();
+            let t = Instant::now();
+            let mut chunks = 0usize;
+            let mut out = 0usize;
+            for s in &scrubbed {
+                let mut stream = r.stream();
+                let mut at = 0;
+                while at < s.len() {
+                    let mut end = (at + 8).min(s.len());
+                    while !s.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    out += stream.push(&s[at..end]).len();
+                    chunks += 1;
+                    at = end;
+                }
+                out += stream.finish().len();
+            }
+            let secs = t.elapsed().as_secs_f64();
+            println!(
+                "stream: {chunks} chunks, {:.1} us per chunk, {out} bytes out",
+                secs * 1e6 / chunks as f64
+            );
+        }
+        other => {
+            eprintln!("unknown workload {other}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn report(what: &str, bytes: usize, secs: f64, found: usize) {
+    println!(
+        "{what}: {bytes} bytes in {secs:.3} s, {:.2} MB/s, {found} spans",
+        bytes as f64 / 1e6 / secs
+    );
+}
