@@ -12,7 +12,8 @@ if [ ! -d bench/node_modules/esbuild ] || [ bench/package-lock.json -nt bench/no
   npm ci --prefix bench --no-audit --no-fund
 fi
 cargo build --quiet --release --bin phiscrub
-scripts/ci/build-web.sh
+scripts/ci/build-npm.sh
+scripts/ci/build-script-tag.sh
 mkdir -p target/bench
 bench/node_modules/.bin/esbuild bench/peers-entry.js --bundle --format=esm --platform=browser \
   --minify --log-level=warning --outfile=target/bench/peers.js
