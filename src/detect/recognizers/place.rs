@@ -180,7 +180,6 @@ const PAIRED_HEADS: &[(&str, &[&str])] = &[
     ("living", &["senior", "assisted", "independent"]),
     ("practice", &["family", "medical", "group", "dental"]),
     ("group", &["medical", "health", "physicians", "physician", "care", "clinic"]),
-    ("medicine", &["family", "internal", "sports", "integrative", "functional"]),
 ];
 
 /// Words for a place of care that a city may follow with `in` (`the er in opelousas`, `Mercy
@@ -382,9 +381,13 @@ fn common_name(word: &str) -> bool {
 enum Anchor {
     /// A bare `in`, `from`, `to` or `near`: Title Case only, no common names.
     Weak,
-    /// A living or moving verb, a slot label, a facility's `(City)`, a street line before it.
+    /// A slot label, a facility's `(City)`, a street line or a place of care before it.
     /// (A state or a county after a city is stronger still: those are handled backwards.)
     Place,
+    /// A living, moving or travel verb before the preposition (`moved from Lagos`, `born in
+    /// Tbilisi`): stronger than a weak name context (`message from Rosa`), so a town that is
+    /// also a surname stays a town.
+    Verb,
 }
 
 /// The place recognizer: cities, counties and named facilities.
@@ -708,7 +711,9 @@ fn cities(
                 && w.joined(p - 1)
                 && (CARE_PLACES.contains(&w.lower(p - 1).as_str())
                     || facilities.iter().any(|f| f.1 == w.toks[p - 1].end));
-            let anchor = if verb_before(w, p) || lw == "near" || care {
+            let anchor = if verb_before(w, p) {
+                Anchor::Verb
+            } else if lw == "near" || care {
                 Anchor::Place
             } else {
                 Anchor::Weak
@@ -727,8 +732,11 @@ fn cities(
     }
     for (i, anchor, paren) in starts {
         let allow_lower = anchor != Anchor::Weak && !paren;
+        // A city abroad needs a place verb, a street or a slot (`moved from Kyiv`, not `sister
+        // in Pune`): with a bare preposition, the US list alone.
         let known = |j: usize| {
-            dict::city(w.phrase(i, j)).is_some() || !paren && dict::world_city(w.phrase(i, j))
+            dict::city(w.phrase(i, j)).is_some()
+                || anchor != Anchor::Weak && !paren && dict::world_city(w.phrase(i, j))
         };
         let hit = (0..3)
             .rev()
@@ -780,6 +788,7 @@ fn cities(
         let conf = match anchor {
             Anchor::Weak => 0.65,
             Anchor::Place => 0.75,
+            Anchor::Verb => 0.85,
         };
         found.push((a, b, conf));
     }
