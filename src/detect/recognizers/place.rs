@@ -462,8 +462,11 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
             let prev = w.word(start - 1);
             let prev_lower = prev.to_lowercase();
             if title {
-                let connector = matches!(prev_lower.as_str(), "of" | "the")
-                    && start >= 2
+                // `Our Lady of Lourdes`, `Casa de Paz`, `Mesa del Norte`: particles inside.
+                let connector = matches!(
+                    prev_lower.as_str(),
+                    "of" | "the" | "de" | "del" | "la" | "los" | "las" | "du"
+                ) && start >= 2
                     && w.joined(start - 2)
                     && is_title(w.word(start - 2));
                 if !is_title(prev) && !connector {
