@@ -300,9 +300,7 @@ fn is_title(w: &str) -> bool {
 
 /// Whether `w` is an elided particle glued to a Title Case word: `d'Alene`, `l'Anse`.
 fn elided_title(w: &str) -> bool {
-    ["d'", "l'", "d\u{2019}", "l\u{2019}"]
-        .iter()
-        .any(|p| w.strip_prefix(p).is_some_and(|rest| is_title(rest)))
+    ["d'", "l'", "d\u{2019}", "l\u{2019}"].iter().any(|p| w.strip_prefix(p).is_some_and(is_title))
 }
 
 /// The folded text with its words, and the lookups every place rule needs.
@@ -722,9 +720,10 @@ fn cities(
                 Anchor::Weak
             };
             starts.push((p + 1, anchor, false));
-        } else if lw == "than" && gap == " " && p > 0 && NEARER.contains(&w.lower(p - 1).as_str()) {
-            starts.push((p + 1, Anchor::Place, false));
-        } else if PLACE_SLOTS.contains(&lw.as_str()) && gap.trim_end_matches(' ') == ":" {
+        } else if lw == "than" && gap == " " && p > 0 && NEARER.contains(&w.lower(p - 1).as_str())
+            || PLACE_SLOTS.contains(&lw.as_str()) && gap.trim_end_matches(' ') == ":"
+        {
+            // `closer than Idaho Falls`, `Resides: Burlington`.
             starts.push((p + 1, Anchor::Place, false));
         } else if gap.trim_end_matches(' ').ends_with('(')
             && gap.trim_matches(|c| c == ' ' || c == '(').is_empty()
