@@ -16,6 +16,7 @@ pub const CASE_FILES: &[(&str, &str)] = &[
     ("age", include_str!("../data/cases/age.toml")),
     ("ids", include_str!("../data/cases/ids.toml")),
     ("places", include_str!("../data/cases/places.toml")),
+    ("places_more", include_str!("../data/cases/places_more.toml")),
     ("names", include_str!("../data/cases/names.toml")),
     ("names_more", include_str!("../data/cases/names_more.toml")),
     ("negatives", include_str!("../data/cases/negatives.toml")),

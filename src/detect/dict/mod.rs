@@ -21,6 +21,8 @@ static SURNAMES: List = List::new(include_str!("../../../data/dict/surnames.txt"
 static FIRST_NAMES: List = List::new(include_str!("../../../data/dict/first_names.txt"));
 /// USPS city names: `name \t number of ZIP codes`.
 static CITIES: List = List::new(include_str!("../../../data/dict/cities.txt"));
+/// Cities outside the US (Natural Earth populated places of 50,000 or more), keys only.
+static WORLD_CITIES: List = List::new(include_str!("../../../data/dict/world_cities.txt"));
 /// County names, one a line.
 static COUNTIES: List = List::new(include_str!("../../../data/dict/counties.txt"));
 /// English words that are also names or places, one a line.
@@ -164,7 +166,22 @@ pub(crate) fn is_medical_term(word: &str) -> bool {
 /// small town, 300 for Washington), summed over states sharing the name.
 pub(crate) fn city(phrase: &str) -> Option<u32> {
     let mut buf = [0; MAX_KEY];
-    find(&CITIES, place_key(phrase, &mut buf)?)?.parse().ok()
+    if let Some(zips) = find(&CITIES, place_key(phrase, &mut buf)?) {
+        return zips.parse().ok();
+    }
+    // USPS spells `Coeur d'Alene` as `COEUR D ALENE`: the apostrophe parts two words there.
+    if phrase.contains(['\'', '\u{2019}']) {
+        let spaced = phrase.replace(['\'', '\u{2019}'], " ");
+        return find(&CITIES, place_key(&spaced, &mut buf)?)?.parse().ok();
+    }
+    None
+}
+
+/// Is `phrase` a city outside the US with 50,000 people or more (`Guangzhou`, `Kyiv`, `San
+/// Pedro Sula`)? US towns are [`city`]'s; a name in both lists is only there.
+pub(crate) fn world_city(phrase: &str) -> bool {
+    let mut buf = [0; MAX_KEY];
+    place_key(phrase, &mut buf).is_some_and(|k| find(&WORLD_CITIES, k).is_some())
 }
 
 /// Is `phrase` the name of a US county, parish or borough, without the `County` word?

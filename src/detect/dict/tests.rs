@@ -144,6 +144,7 @@ fn lists_are_sorted_folded_and_unique() {
         &FIRST_NAMES_MORE,
         &ENGLISH_WORDS,
         &CITIES,
+        &WORLD_CITIES,
         &COUNTIES,
         &COMMON_WORDS,
         &MEDICAL_TERMS,
@@ -238,4 +239,14 @@ fn rare_names_and_everyday_words() {
     assert!(rare_first_name("Abdirahman") && !rare_first_name("Yesenia"));
     assert!(is_everyday_word("thinks") && is_everyday_word("Joy"));
     assert!(!is_everyday_word("georgios") && !is_everyday_word("nadège"));
+}
+
+#[test]
+fn world_cities_and_spaced_apostrophes() {
+    assert!(world_city("Guangzhou") && world_city("KYIV") && world_city("San Pedro Sula"));
+    assert!(world_city("Port-au-Prince"));
+    // US towns stay in the USPS list only; words that are no city are in neither.
+    assert!(!world_city("Springfield") && !world_city("tomorrow"));
+    assert_eq!(city("Coeur d'Alene"), city("coeur d alene"));
+    assert!(city("Coeur d'Alene").is_some());
 }

@@ -8,8 +8,10 @@
 //! is refused by [`plausible_street_name`]. The span ends at the suffix (with its period when it
 //! is abbreviated) or at the unit; the city, state and ZIP after it are other spans.
 //!
-//! `RR` alone is a respiratory rate (`RR 20`), so a rural route needs its `Box`; `route`, `rte`,
-//! `FM` and `SR` name a road only after a house number.
+//! `RR` alone is a respiratory rate (`RR 20`), so a rural route needs its `Box`; so does `Rt 27`
+//! (`Rt 27 Box 351`: `rt` is also "right"); `route`, `rte`, `FM` and `SR` name a road on their
+//! own only after a house number. Grid addresses of the rural West and Midwest (`3450 E 100 N`)
+//! are a number, a direction, a number and a direction.
 
 use regex::Regex;
 
@@ -74,7 +76,7 @@ impl Streets {
         let street = format!(
             r"(?i)\b\d{{1,6}}(?:-?[a-z]\b)?\s+(?:{dir}\s+)?(?P<name>{word}(?:\s+{word}){{0,3}}?)\s+(?P<suffix>{SUFFIXES})\b(?P<dot>\.)?(?:\s+(?:n|s|e|w|ne|nw|se|sw)\b\.?)?"
         );
-        let numbered = r"(?i)\b(?:p\.?\s*o\.?|post\s+office)\s*box\s*#?\s*\d{1,6}\b|\b(?:rr|r\.r\.|rural\s+route|hc|star\s+route)\s*#?\s*\d{1,4}\s*,?\s*box\s*#?\s*\d{1,6}\b|\brural\s+route\s+\d{1,4}\b|\b(?:\d{1,6}\s+)?(?:county\s+(?:road|rd|highway|hwy)|state\s+(?:road|route|highway|hwy)|us\s+(?:highway|hwy|route)|highway|hwy)\s+#?\d{1,5}[a-z]?\b|\b\d{1,6}\s+(?:route|rte|fm|sr|cr)\s+\d{1,5}[a-z]?\b";
+        let numbered = r"(?i)\b(?:p\.?\s*o\.?|post\s+office)\s*box\s*#?\s*\d{1,6}\b|\b(?:rr|r\.r\.|rural\s+route|hc|star\s+route|rt|rte|route)\.?\s*#?\s*\d{1,4}\s*,?\s*box\s*#?\s*\d{1,6}\b|\b\d{1,6}\s+(?:n|s|e|w|north|south|east|west)\.?\s+\d{1,5}\s+(?:n|s|e|w|north|south|east|west)\b\.?|\brural\s+route\s+\d{1,4}\b|\b(?:\d{1,6}\s+)?(?:county\s+(?:road|rd|highway|hwy)|state\s+(?:road|route|highway|hwy)|us\s+(?:highway|hwy|route)|highway|hwy)\s+#?\d{1,5}[a-z]?\b|\b\d{1,6}\s+(?:route|rte|fm|sr|cr)\s+\d{1,5}[a-z]?\b";
         Streets {
             street: Regex::new(&street).expect("street pattern compiles"),
             numbered: Regex::new(numbered).expect("numbered road pattern compiles"),
@@ -135,12 +137,16 @@ impl Streets {
         found
     }
 
-    /// `end` moved past a unit that directly follows it (`, Apt 4B`, ` #17C`).
-    fn with_unit(&self, s: &str, end: usize) -> usize {
-        match self.unit.find(&s[end..]) {
-            Some(u) => end + u.end(),
-            None => end,
+    /// `end` moved past the units that directly follow it (`, Apt 4B`, ` #17C`, `, Bldg 4 Apt
+    /// 2`): at most three, a building, a floor and a door.
+    fn with_unit(&self, s: &str, mut end: usize) -> usize {
+        for _ in 0..3 {
+            match self.unit.find(&s[end..]) {
+                Some(u) => end += u.end(),
+                None => break,
+            }
         }
+        end
     }
 }
 
@@ -217,6 +223,9 @@ mod tests {
             ("PO Box 12, Quincy", "PO Box 12"),
             ("P.O. Box 1095", "P.O. Box 1095"),
             ("RR 2 Box 14", "RR 2 Box 14"),
+            ("we are out on rt 27 box 351 past town", "rt 27 box 351"),
+            ("HOME: 3450 E 100 N, Hilo", "3450 E 100 N"),
+            ("9025 14th Ave, Bldg 4 Apt 2, Reno", "9025 14th Ave, Bldg 4 Apt 2"),
             ("3567 County Road 2187, Duluth", "3567 County Road 2187"),
             ("crash on Highway 61", "Highway 61"),
         ] {
@@ -233,6 +242,8 @@ mod tests {
             "at 03:12 Dr Lee arrived",
             "route 2 of administration",
             "3 way catheter",
+            "rt 2 of 3 knees",
+            "2 e coli 3 s",
         ] {
             assert_eq!(streets(s), Vec::<String>::new(), "{s}");
         }

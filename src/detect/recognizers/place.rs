@@ -104,6 +104,18 @@ const AMBIGUOUS_USPS: &[&str] = &[
     "OK", "OR", "PA", "PR", "SC", "VA", "VI", "MP", "ND",
 ];
 
+/// Ambiguous abbreviations that are also credentials after a name (`Jane Roe, MD`, `Ann Lee,
+/// PA`, `Al Ford, MS`): only these still need the ZIP after a comma; `Presque Isle, ME` and
+/// `Opelousas, LA` do not.
+const CREDENTIAL_USPS: &[&str] = &["MD", "PA", "MA", "MS", "ND", "DE"];
+
+/// Lower-case particles inside a Title Case place name (`Truth or Consequences`, `Fond du Lac`,
+/// `Casa de Paz`, `Stratford upon Avon`).
+const NAME_PARTICLES: &[&str] = &[
+    "of", "or", "du", "de", "del", "des", "la", "le", "las", "los", "da", "do", "dos", "el", "au",
+    "upon", "on", "the",
+];
+
 /// State, district and territory names, lower case. A state is not PHI, never a city outside
 /// the `City, ST` layout (`moved from Wisconsin`), and anchors a city before it.
 #[rustfmt::skip]
@@ -135,6 +147,12 @@ const PLACE_VERBS: &[&str] = &[
     "move", "moving", "relocated", "relocating", "relocate", "raised", "grew", "born", "located",
     "based", "stays", "staying", "stay", "visiting", "visit", "visited", "home", "hometown",
     "house", "apartment", "originally", "im", "i'm", "am", "we're", "were",
+    // Travel and work: `flies in from palermo`, `drove up from grand forks`, `work in Yakima`.
+    "fly", "flies", "flew", "flying", "drove", "drive", "driving", "travel", "traveled",
+    "travelled", "traveling", "travelling", "trip", "came", "come", "coming", "town", "work",
+    "works", "working", "worked",
+    // Spanish chat: `vivimos en dothan`, `vivo en Dodge City`, `nací en Cork`.
+    "vivo", "vive", "vivimos", "viven", "vivia", "vivía", "naci", "nací", "estamos", "estoy",
 ];
 
 /// How many words before a place preposition a [`PLACE_VERBS`] verb may stand (`Lives with her
@@ -163,6 +181,17 @@ const PAIRED_HEADS: &[(&str, &[&str])] = &[
     ("practice", &["family", "medical", "group", "dental"]),
     ("group", &["medical", "health", "physicians", "physician", "care", "clinic"]),
 ];
+
+/// Words for a place of care that a city may follow with `in` (`the er in opelousas`, `Mercy
+/// Hospital in Reno`): the facility is somewhere, so the `in` introduces a town.
+#[rustfmt::skip]
+const CARE_PLACES: &[&str] = &[
+    "er", "ed", "hospital", "clinic", "center", "centre", "care", "office", "practice",
+    "pharmacy", "hospice", "home", "rehab", "icu", "nicu",
+];
+
+/// Comparatives that make `than` introduce a place (`a clinic closer than Idaho Falls`).
+const NEARER: &[&str] = &["closer", "nearer", "farther", "further"];
 
 /// Words that describe a kind of facility but name none (`Community Hospital`, `Cardiology
 /// Clinic`, `Urgent Care`, `Mental Health`): a facility phrase needs a word outside this list
@@ -269,6 +298,11 @@ fn is_title(w: &str) -> bool {
         || w.len() <= 3 && is_cap(w) && w.chars().all(|c| !c.is_lowercase())
 }
 
+/// Whether `w` is an elided particle glued to a Title Case word: `d'Alene`, `l'Anse`.
+fn elided_title(w: &str) -> bool {
+    ["d'", "l'", "d\u{2019}", "l\u{2019}"].iter().any(|p| w.strip_prefix(p).is_some_and(is_title))
+}
+
 /// The folded text with its words, and the lookups every place rule needs.
 struct Words<'s> {
     s: &'s str,
@@ -309,9 +343,16 @@ impl<'s> Words<'s> {
 
     /// Whether words `i..=j` form one name in one case style: all Title Case, or all lower
     /// case when `allow_lower`.
+    /// A Title Case name may hold lower-case particles inside (`Fond du Lac`, `Coeur d'Alene`).
     fn one_name(&self, i: usize, j: usize, allow_lower: bool) -> bool {
+        let title_part = |k: usize| {
+            let word = self.word(k);
+            is_title(word)
+                || k > i && k < j && NAME_PARTICLES.contains(&word)
+                || k > i && elided_title(word)
+        };
         (i..j).all(|k| self.joined(k))
-            && ((i..=j).all(|k| is_title(self.word(k)))
+            && (is_title(self.word(i)) && (i..=j).all(title_part)
                 || allow_lower && (i..=j).all(|k| is_lower(self.word(k))))
     }
 }
@@ -338,9 +379,13 @@ fn common_name(word: &str) -> bool {
 enum Anchor {
     /// A bare `in`, `from`, `to` or `near`: Title Case only, no common names.
     Weak,
-    /// A living or moving verb, a slot label, a facility's `(City)`, a street line before it.
+    /// A slot label, a facility's `(City)`, a street line or a place of care before it.
     /// (A state or a county after a city is stronger still: those are handled backwards.)
     Place,
+    /// A living, moving or travel verb before the preposition (`moved from Lagos`, `born in
+    /// Tbilisi`): stronger than a weak name context (`message from Rosa`), so a town that is
+    /// also a surname stays a town.
+    Verb,
 }
 
 /// The place recognizer: cities, counties and named facilities.
@@ -415,8 +460,11 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
             let prev = w.word(start - 1);
             let prev_lower = prev.to_lowercase();
             if title {
-                let connector = matches!(prev_lower.as_str(), "of" | "the")
-                    && start >= 2
+                // `Our Lady of Lourdes`, `Casa de Paz`, `Mesa del Norte`: particles inside.
+                let connector = matches!(
+                    prev_lower.as_str(),
+                    "of" | "the" | "de" | "del" | "la" | "los" | "las" | "du"
+                ) && start >= 2
                     && w.joined(start - 2)
                     && is_title(w.word(start - 2));
                 if !is_title(prev) && !connector {
@@ -519,8 +567,13 @@ fn zip_after(w: &Words<'_>, i: usize) -> bool {
 }
 
 /// Whether word `i` ends its line or clause: nothing, a line break or clause punctuation after it.
+/// A run of spaces or a tab ends a field of a form laid out in columns (`Hilo HI 96738    COUNTY:`).
 fn clause_end(w: &Words<'_>, i: usize) -> bool {
-    let rest = w.s[w.toks[i].end..].trim_start_matches([' ', '\t']);
+    let raw = &w.s[w.toks[i].end..];
+    if raw.starts_with("  ") || raw.starts_with('\t') {
+        return true;
+    }
+    let rest = raw.trim_start_matches([' ', '\t']);
     rest.is_empty() || rest.starts_with(['\n', '\r', '.', ',', ';', '!', '?', ')', ']'])
 }
 
@@ -541,6 +594,9 @@ fn state_after(w: &Words<'_>, j: usize) -> bool {
             let zip = zip_after(w, i);
             return if word == upper && !AMBIGUOUS_USPS.contains(&upper.as_str()) {
                 comma || zip
+            } else if word == upper && comma && !CREDENTIAL_USPS.contains(&upper.as_str()) {
+                // `Presque Isle, ME` on a letterhead: a comma and a code that is no credential.
+                true
             } else {
                 // `Jane Roe MD 21201 units`: without a comma, an ambiguous abbreviation and a
                 // number are an address only at the end of the line or clause.
@@ -630,16 +686,44 @@ fn cities(
         let i = w.toks.partition_point(|t| t.start < st.end);
         if i < n && address_gap(&w.s[st.end..w.toks[i].start]) {
             starts.push((i, Anchor::Place, false));
+            // `rt 27 box 351 past eau claire`, `12 elm st in reno`: the town after the street.
+            if i + 1 < n
+                && w.gap_after(i) == " "
+                && matches!(w.lower(i).as_str(), "in" | "past" | "near" | "outside")
+            {
+                starts.push((i + 1, Anchor::Place, false));
+            }
+        }
+    }
+    // `Cascade Surgical Center, Lake Charles` closing a signature line: the facility's town.
+    for f in facilities {
+        let i = w.toks.partition_point(|t| t.start < f.1);
+        if i < n && w.s[f.1..w.toks[i].start] == *", " {
+            starts.push((i, Anchor::Place, true));
         }
     }
     for p in 0..n.saturating_sub(1) {
         let lw = w.lower(p);
         let gap = w.gap_after(p);
-        if matches!(lw.as_str(), "in" | "to" | "from" | "near") && gap == " " {
-            let anchor =
-                if verb_before(w, p) || lw == "near" { Anchor::Place } else { Anchor::Weak };
+        if matches!(lw.as_str(), "in" | "to" | "from" | "near" | "en") && gap == " " {
+            // `in` after a place of care locates that place (`the er in opelousas`).
+            let care = lw == "in"
+                && p > 0
+                && w.joined(p - 1)
+                && (CARE_PLACES.contains(&w.lower(p - 1).as_str())
+                    || facilities.iter().any(|f| f.1 == w.toks[p - 1].end));
+            let anchor = if verb_before(w, p) {
+                Anchor::Verb
+            } else if lw == "near" || care {
+                Anchor::Place
+            } else {
+                Anchor::Weak
+            };
             starts.push((p + 1, anchor, false));
-        } else if PLACE_SLOTS.contains(&lw.as_str()) && gap.trim_end_matches(' ') == ":" {
+        } else if lw == "than" && gap == " " && p > 0 && NEARER.contains(&w.lower(p - 1).as_str())
+            || PLACE_SLOTS.contains(&lw.as_str()) && gap.trim_end_matches(' ') == ":"
+        {
+            // `closer than Idaho Falls`, `Resides: Burlington`.
             starts.push((p + 1, Anchor::Place, false));
         } else if gap.trim_end_matches(' ').ends_with('(')
             && gap.trim_matches(|c| c == ' ' || c == '(').is_empty()
@@ -650,11 +734,17 @@ fn cities(
     }
     for (i, anchor, paren) in starts {
         let allow_lower = anchor != Anchor::Weak && !paren;
+        // A city abroad needs a place verb, a street or a slot (`moved from Kyiv`, not `sister
+        // in Pune`): with a bare preposition, the US list alone.
+        let known = |j: usize| {
+            dict::city(w.phrase(i, j)).is_some()
+                || anchor != Anchor::Weak && !paren && dict::world_city(w.phrase(i, j))
+        };
         let hit = (0..3)
             .rev()
             .map(|k| i + k)
             .filter(|&j| j < n)
-            .find(|&j| w.one_name(i, j, allow_lower) && dict::city(w.phrase(i, j)).is_some());
+            .find(|&j| w.one_name(i, j, allow_lower) && known(j));
         let Some(j) = hit else { continue };
         let (a, b) = (w.toks[i].start, w.toks[j].end);
         if taken(a, b) {
@@ -674,14 +764,24 @@ fn cities(
             continue;
         }
         // A capitalized word right after it continues a longer proper noun (`from Mercy North
-        // Hospital`, `in Grant Park`), unless it is the state.
+        // Hospital`, `in Grant Park`), unless it is the state (`Eagle Pass TX`).
         if w.joined(j) && j + 1 < n && is_cap(w.word(j + 1)) && !state_after(w, j) {
             let next = w.lower(j + 1);
-            if !STATE_NAMES.iter().any(|s| s.split(' ').next() == Some(next.as_str())) {
+            let code = w.word(j + 1).len() == 2 && USPS.contains(&w.word(j + 1));
+            if !code && !STATE_NAMES.iter().any(|s| s.split(' ').next() == Some(next.as_str())) {
                 continue;
             }
         }
-        if paren && !w.gap_after(j).starts_with(')') {
+        // After a facility, `(Tacoma)` or `, Tacoma` closing the line or before the state.
+        if paren && !w.gap_after(j).starts_with(')') && !clause_end(w, j) && !state_after(w, j) {
+            continue;
+        }
+        // A city only the world list knows that is also an English word (`Cork`, `Split`,
+        // `Nice`) needs Title Case and a place verb, street or slot before it.
+        if dict::city(w.phrase(i, j)).is_none()
+            && dict::is_everyday_word(&lower)
+            && (anchor == Anchor::Weak || !is_title(w.word(i)))
+        {
             continue;
         }
         if anchor == Anchor::Weak && i == j && common_name(w.word(i)) {
@@ -690,6 +790,7 @@ fn cities(
         let conf = match anchor {
             Anchor::Weak => 0.65,
             Anchor::Place => 0.75,
+            Anchor::Verb => 0.85,
         };
         found.push((a, b, conf));
     }

@@ -195,7 +195,12 @@ fn is_whole(s: &str, start: usize, end: usize) -> bool {
 
 /// True when nothing but optional spaces and then the end of the text, a line break or clause
 /// punctuation follows `end` (`... il 62704.`, `... IN 46204` at the end of a message).
+/// A run of two or more spaces or a tab ends a field of a form laid out in columns (`Hilo HI
+/// 96738    COUNTY: Hawaii`) just as well.
 fn ends_clause(s: &str, end: usize) -> bool {
+    if s[end..].starts_with("  ") || s[end..].starts_with('\t') {
+        return true;
+    }
     let rest = s[end..].trim_start_matches([' ', '\t']);
     rest.is_empty() || rest.starts_with(['\n', '\r', '.', ',', ';', '!', '?', ')', ']'])
 }
@@ -309,6 +314,7 @@ mod tests {
         assert!(ends_clause("il 62704. thx", 8));
         assert!(ends_clause("il 62704 \nnext", 8));
         assert!(!ends_clause("il 62704 and", 8));
+        assert!(ends_clause("HI 96738    COUNTY: Hawaii", 8));
     }
 
     #[test]
