@@ -27,11 +27,17 @@ fuzz_target!(|data: &[u8]| {
         (a, b) = (f.end, e.end);
     }
     assert_eq!(&text[a..], &out.text[b..]);
-    // Not reversible by design: ages in words or decades become "90+" (Safe Harbor), and two
-    // spellings of one date can share a surrogate (the first one seen is restored).
+    // Not reversible by design: ages in words or decades become "90+" (Safe Harbor); two
+    // spellings of one date can share a surrogate; and one identifier written in two letter
+    // cases (`Magnolia Manor`, `Magnolia ManoR`) is one identity with one surrogate. In the
+    // last two the first spelling seen is restored (fuzz/regressions/README.md).
     let aggregated = engine.pairs().iter().any(|p| p.label == Label::Age && p.surrogate.ends_with('+'));
     let dates = engine.pairs().iter().filter(|p| p.label == Label::Date).count();
-    if aggregated || dates > 1 {
+    let originals: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+    let recased = originals.iter().enumerate().any(|(i, a)| {
+        originals[..i].iter().any(|b| a != b && a.to_lowercase() == b.to_lowercase())
+    });
+    if aggregated || dates > 1 || recased {
         return;
     }
     let r = Rehydrator::new(engine.pairs(), engine.date_offset());
