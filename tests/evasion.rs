@@ -72,8 +72,11 @@ fn judge(d: &Detector, c: &Case) -> (bool, Vec<String>) {
     let found = d.detect(&c.text).expect("detect");
     let bytes: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
     let cps = convert(&c.text, &bytes, Unit::CodePoint);
-    let spans: Vec<(usize, usize, &str)> =
-        found.iter().zip(cps.chunks_exact(2)).map(|(f, s)| (s[0], s[1], f.label.as_str())).collect();
+    let spans: Vec<(usize, usize, &str)> = found
+        .iter()
+        .zip(cps.chunks_exact(2))
+        .map(|(f, s)| (s[0], s[1], f.label.as_str()))
+        .collect();
     if c.spans.is_empty() {
         return (spans.is_empty(), spans.iter().map(|s| s.2.to_owned()).collect());
     }
@@ -87,7 +90,8 @@ fn judge(d: &Detector, c: &Case) -> (bool, Vec<String>) {
             }
         }
         for s in spans.iter().filter(|s| s.0 < g.end && g.start < s.1) {
-            let same = s.2 == g.label || matches!((s.2, g.label.as_str()), ("FAX", "PHONE") | ("PHONE", "FAX"));
+            let same = s.2 == g.label
+                || matches!((s.2, g.label.as_str()), ("FAX", "PHONE") | ("PHONE", "FAX"));
             if !same {
                 labels.push(format!("{}->{}", g.label, s.2));
             }
