@@ -23,3 +23,9 @@ eval:
 # Re-records the native detection snapshot that the browser test compares against.
 snapshot:
 	PHISCRUB_BLESS=1 cargo test --test snapshot
+
+# Fuzzing on the stable toolchain (scripts/ci/test-fuzz.sh): 10 minutes per target; `make test`
+# runs the same targets for 20 seconds each.
+.PHONY: fuzz
+fuzz:
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} scripts/ci/test-fuzz.sh

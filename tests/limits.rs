@@ -17,12 +17,18 @@ fn corpus_texts() -> Vec<String> {
     include_str!("data/corpus/structured.jsonl")
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].as_str().unwrap().to_owned())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect()
 }
 
 fn session() -> Session<MemoryStore> {
-    let vault = Vault::open(MemoryStore::new(), KeySource::Key(VaultKey::generate().unwrap())).unwrap();
+    let vault =
+        Vault::open(MemoryStore::new(), KeySource::Key(VaultKey::generate().unwrap())).unwrap();
     Session::open(vault, Policy::new().with_age_surrogates(true), 0).unwrap().0
 }
 
@@ -90,8 +96,12 @@ fn one_megabyte_single_lines() {
             notes.push(' ');
         }
     }
+    let d = Detector::new();
+    let found = d.detect(&notes).unwrap();
+    well_formed(&notes, &found);
+    let out = session().scrub(&notes, 1).unwrap();
+    assert_eq!(out.entities.len(), found.len());
     let lines = [
-        ("notes on one line", notes),
         ("one giant number", "7".repeat(1 << 20)),
         ("one giant word", "x".repeat(1 << 20)),
         ("digit groups", "555-201-".repeat((1 << 20) / 8)),
@@ -100,7 +110,6 @@ fn one_megabyte_single_lines() {
         ("emoji and marks", "\u{1F600}5\u{301}".repeat((1 << 20) / 6)),
         ("at signs", "a@b.".repeat((1 << 20) / 4)),
     ];
-    let d = Detector::new();
     for (what, line) in &lines {
         let t = std::time::Instant::now();
         let found = d.detect(line).unwrap();
@@ -130,7 +139,10 @@ fn over_the_limit_through_the_cli() {
     let big = "MRN: 00482913 ".repeat((64 << 20) / 14 + 1);
     for (args, input) in [
         (vec!["scrub", "--text"], big.clone()),
-        (vec!["scrub"], format!("{{\"id\":1,\"text\":\"{big}\"}}\n{{\"id\":2,\"text\":\"MRN: 00482913\"}}\n")),
+        (
+            vec!["scrub"],
+            format!("{{\"id\":1,\"text\":\"{big}\"}}\n{{\"id\":2,\"text\":\"MRN: 00482913\"}}\n"),
+        ),
         (vec!["detect"], format!("{{\"id\":1,\"text\":\"{big}\"}}\n")),
     ] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_phiscrub"))
@@ -153,4 +165,23 @@ fn over_the_limit_through_the_cli() {
             assert_eq!(stdout.lines().count(), 1, "the line under the limit is still scrubbed");
         }
     }
+}
+
+/// KNOWN FAILURE (found by this test; reported for the name recognizer's owner): streamed in
+/// 4 KiB chunks, a megabyte of notes on one line restores a one-word name surrogate that the
+/// batch restore leaves alone (`Medicare MBI:` became `Medicare ALONSO:`): a one-word NAME or
+/// CITY surrogate is restored only where the name recognizer sees a name, and the stream runs
+/// that recognizer over its last 256 bytes plus the held text, not over the whole answer, so a
+/// decision that depends on text further away differs.
+#[test]
+#[ignore = "stream != batch for one-word name surrogates over long texts; see the doc comment"]
+fn stream_equals_batch_on_a_megabyte_of_notes() {
+    let mut notes = String::new();
+    while notes.len() < 1 << 20 {
+        for t in corpus_texts() {
+            notes.push_str(&t.replace(['\n', '\r'], " "));
+            notes.push(' ');
+        }
+    }
+    round_trip(&mut session(), &notes);
 }

@@ -6,4 +6,5 @@ scripts/ci/setup.sh
 scripts/ci/lint.sh
 scripts/ci/test-native.sh
 scripts/ci/test-browser.sh
+scripts/ci/test-fuzz.sh
 echo "make test: all suites passed"
