@@ -208,7 +208,12 @@ fn after_state(s: &str, start: usize, end: usize) -> bool {
     if head.len() - trimmed.len() > 3 || trimmed.len() == head.len() {
         return false;
     }
-    let word_start = trimmed.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphabetic())
+        // NOTE: past the whole char: it may be multi-byte (a fuzz find, fuzz/regressions/).
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[word_start..];
     let before_word = trimmed[..word_start].trim_end_matches(' ');
     let comma_before = before_word.ends_with(',');
@@ -310,7 +315,12 @@ mod tests {
     #[test]
     fn states() {
         let at = |s: &str| {
-            let i = s.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+            let i = s
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_ascii_digit())
+                // NOTE: past the whole char: it may be multi-byte (a fuzz find, fuzz/regressions/).
+                .map_or(0, |(i, c)| i + c.len_utf8());
             after_state(s, i, s.len())
         };
         assert!(at("Springfield, IL 62704"));
@@ -328,6 +338,15 @@ mod tests {
         assert!(!at("moved in 62704"));
         assert!(!at("Dr. Illinoisan 62704"));
         assert!(!at("IL62704"));
+    }
+
+    /// Regression (fuzz/regressions/detect/zip-state-after-multibyte): the word before a ZIP
+    /// ending in a multi-byte letter (`josé 62704`) made `after_state` slice inside it.
+    #[test]
+    fn a_multibyte_letter_before_the_zip_does_not_panic() {
+        assert!(zips("codedjosé 62704").is_empty());
+        assert!(zips("José, 62704").is_empty());
+        assert_eq!(zips("Springfield, IL 62704 (née)"), ["62704"]);
     }
 
     #[test]
