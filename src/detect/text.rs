@@ -188,21 +188,23 @@ fn fold_in_context(text: &str) -> Vec<(usize, Fold)> {
                 }
             }
             // Only a short run glued to a letter or digit on one side is emphasis: `***-**-6789`
-            // is a masked SSN and keeps its stars.
-            '*' | '`' | '~' if prev != Some(c) => {
+            // is a masked SSN and keeps its stars, `____` is a form's blank, `a_b` a name.
+            '*' | '`' | '~' | '_' if prev != Some(c) => {
                 let run = text[i..].bytes().take_while(|&b| b == c as u8).count();
                 let after = text[i + run..].chars().next();
-                if run <= 3
-                    && (prev.is_some_and(char::is_alphanumeric)
-                        || after.is_some_and(char::is_alphanumeric))
-                {
+                let (glued_before, glued_after) = (
+                    prev.is_some_and(char::is_alphanumeric),
+                    after.is_some_and(char::is_alphanumeric),
+                );
+                let longest = if c == '_' { 2 } else { 3 };
+                let one_side = if c == '_' {
+                    glued_before != glued_after
+                } else {
+                    glued_before || glued_after
+                };
+                if run <= longest && one_side {
                     out.extend((i..i + run).map(|j| (j, Fold::Drop)));
                 }
-            }
-            '_' if !prev.is_some_and(char::is_alphanumeric)
-                || !next.is_some_and(char::is_alphanumeric) =>
-            {
-                out.push((i, Fold::Drop))
             }
             _ => {}
         }
