@@ -165,7 +165,6 @@ fn fold_in_context(text: &str) -> Vec<(usize, Fold)> {
     let mut prev: Option<char> = None;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, d)| d);
         match c {
             '<' if is_tag_start(&bytes[i + 1..]) => {
                 let window = &bytes[i + 1..bytes.len().min(i + 256)];
