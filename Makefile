@@ -28,4 +28,4 @@ snapshot:
 # runs the same targets for 20 seconds each.
 .PHONY: fuzz
 fuzz:
-	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} scripts/ci/test-fuzz.sh
+	PHISCRUB_FUZZ_ROUND_TRIP=1 FUZZ_SECONDS=$${FUZZ_SECONDS:-600} scripts/ci/test-fuzz.sh
