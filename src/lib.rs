@@ -33,6 +33,7 @@
 pub mod detect;
 mod error;
 pub mod eval;
+pub mod jsonl;
 mod label;
 pub mod offsets;
 pub mod reidentify;
@@ -42,6 +43,12 @@ pub mod vault;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+// NOTE: compiled only into the fuzz targets (cargo-fuzz and scripts/ci/test-fuzz.sh pass
+// `--cfg fuzzing`): entry points to internals that stored, hostile bytes reach.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing;
 
 pub use detect::{Detector, DetectorBuilder, Finding};
 pub use error::{Error, ErrorKind};

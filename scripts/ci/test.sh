@@ -7,4 +7,5 @@ scripts/ci/lint.sh
 scripts/ci/test-native.sh
 scripts/ci/test-browser.sh
 scripts/ci/test-packaging.sh
+scripts/ci/test-fuzz.sh
 echo "make test: all suites passed"

@@ -14,12 +14,11 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use phiscrub::offsets::{convert, Unit};
+use phiscrub::jsonl::{run_lines, spans};
 use phiscrub::session::Session;
 use phiscrub::surrogate::{redact, Action, Policy};
 use phiscrub::vault::{FileStore, KeySource, MemoryStore, RecordStore, Vault, VaultKey};
-use phiscrub::{Detector, Finding};
-use serde::Serialize;
+use phiscrub::Detector;
 use serde_json::Value;
 
 const USAGE: &str = "\
@@ -46,14 +45,6 @@ options:
 Span offsets count Unicode code points (end exclusive). Bad lines are reported on stderr by line
 number, without their content; the exit status is then 1.
 ";
-
-#[derive(Serialize)]
-struct Span<'a> {
-    start: usize,
-    end: usize,
-    label: &'static str,
-    text: &'a str,
-}
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Command {
@@ -272,75 +263,8 @@ fn run_text(input: &[u8], mut f: impl FnMut(&str) -> Result<String, String>) -> 
     }
 }
 
-/// Why a line was refused. The messages never include the line's content.
-fn parse_line(line: &[u8]) -> Result<(Value, String), String> {
-    let line = std::str::from_utf8(line)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    let value: Value = serde_json::from_str(line)
-        .map_err(|e| format!("invalid JSON at column {} ({})", e.column(), json_error_class(&e)))?;
-    let Value::Object(mut obj) = value else {
-        return Err("not a JSON object".into());
-    };
-    let id = obj.remove("id").ok_or("missing field \"id\"")?;
-    match obj.remove("text") {
-        Some(Value::String(text)) => Ok((id, text)),
-        Some(_) => Err("field \"text\" is not a string".into()),
-        None => Err("missing field \"text\"".into()),
-    }
-}
-
-fn json_error_class(e: &serde_json::Error) -> &'static str {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Io => "i/o",
-        Category::Syntax => "syntax error",
-        Category::Data => "unexpected data",
-        Category::Eof => "unexpected end of line",
-    }
-}
-
-/// Runs `f` on the text of every line; its object (plus the line's `id`) is the output line.
-fn run_jsonl(input: &[u8], mut f: impl FnMut(&str) -> Result<Value, String>) -> io::Result<bool> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut all_ok = true;
-    for (n, line) in input.split(|&b| b == b'\n').enumerate() {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let result = parse_line(line).and_then(|(id, text)| Ok((id, f(&text)?)));
-        let (id, body) = match result {
-            Ok(r) => r,
-            Err(why) => {
-                eprintln!("phiscrub: line {}: {why}", n + 1);
-                all_ok = false;
-                continue;
-            }
-        };
-        let mut record = serde_json::Map::new();
-        record.insert("id".into(), id);
-        if let Value::Object(fields) = body {
-            record.extend(fields);
-        }
-        serde_json::to_writer(&mut out, &record)?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
-    Ok(all_ok)
-}
-
-fn spans<'a>(text: &'a str, found: &[Finding]) -> Vec<Span<'a>> {
-    let bytes: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
-    let cps = convert(text, &bytes, Unit::CodePoint);
-    found
-        .iter()
-        .zip(cps.chunks_exact(2))
-        .map(|(f, cp)| Span {
-            start: cp[0],
-            end: cp[1],
-            label: f.label.as_str(),
-            text: &text[f.start..f.end],
-        })
-        .collect()
+/// Runs `f` on every line of `input` (see [`phiscrub::jsonl::run_lines`]): stdout, stderr.
+fn run_jsonl(input: &[u8], f: impl FnMut(&str) -> Result<Value, String>) -> io::Result<bool> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    run_lines(input, &mut out, &mut io::stderr().lock(), f)
 }

@@ -38,6 +38,30 @@ fn fold(c: char) -> Fold {
         | '\u{2060}'..='\u{2064}'
         | '\u{FEFF}'
         | '\u{FE00}'..='\u{FE0F}' => Fold::Drop,
+        // Emoji and pictographs (with their skin tones and flags) glued to an identifier.
+        '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' => Fold::Drop,
+        // Combining marks: accents typed as separate characters (`Jose\u{301}`), and the
+        // underline, strike-through and keycap marks styled text puts on every letter or digit.
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}' => Fold::Drop,
+        // Tabs and line and paragraph separators other than `\n`.
+        '\t' => Fold::To(' '),
+        '\u{0085}' | '\u{2028}' | '\u{2029}' => Fold::To('\n'),
+        // Dots between digit groups: middle dots, hyphenation point, katakana middle dots.
+        '\u{00B7}' | '\u{2027}' | '\u{30FB}' | '\u{FF65}' | '\u{2024}' => Fold::To('.'),
+        '\u{2022}' | '\u{2219}' => Fold::To(' '),
+        // Slashes: fraction and division slashes in dates.
+        '\u{2044}' | '\u{2215}' => Fold::To('/'),
+        // Mathematical bold, italic, script, sans-serif, monospace ... letters (𝐉𝐚𝐧𝐞): 13 styles
+        // of 52 letters, A-Z then a-z. Unassigned holes in the block never occur in text.
+        '\u{1D400}'..='\u{1D6A3}' => {
+            let i = (c as u32 - 0x1D400) % 52;
+            let base = if i < 26 { b'A' } else { b'a' - 26 };
+            Fold::To(char::from(base + i as u8))
+        }
         // Spaces of every width.
         '\u{00A0}'
         | '\u{1680}'
@@ -88,16 +112,204 @@ fn unicode_digit(c: char) -> Option<u8> {
     None
 }
 
+/// The Latin letter a Cyrillic or Greek look-alike stands for.
+fn latin_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'α' => 'a',
+        'е' | 'ε' => 'e',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'с' => 'c',
+        'х' | 'χ' => 'x',
+        'у' => 'y',
+        'і' | 'ι' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ν' => 'v',
+        'А' | 'Α' => 'A',
+        'В' | 'Β' => 'B',
+        'Е' | 'Ε' => 'E',
+        'К' | 'Κ' => 'K',
+        'М' | 'Μ' => 'M',
+        'Н' | 'Η' => 'H',
+        'О' | 'Ο' => 'O',
+        'Р' | 'Ρ' => 'P',
+        'С' => 'C',
+        'Т' | 'Τ' => 'T',
+        'Х' | 'Χ' => 'X',
+        'І' | 'Ι' => 'I',
+        'Ј' => 'J',
+        'Ѕ' => 'S',
+        'Ζ' => 'Z',
+        'Ν' => 'N',
+        _ => return None,
+    })
+}
+
+/// Folds that depend on neighbours, as `(byte offset, fold)` overrides of the per-char folds,
+/// sorted by offset:
+/// - an HTML tag (`<b>`, `</span>`, `<td class="x">`) reads as one space, so a cue and its value
+///   or two cells stay apart but the tag hides nothing;
+/// - markdown emphasis marks (`*`, `` ` ``, `~`, and `_` at a word's edge) are dropped, as
+///   zero-width characters are (`**97**-year-old`);
+/// - in a word mixing Latin letters with Cyrillic or Greek look-alikes (`Jоhn`), the look-alikes
+///   read as Latin; a word wholly in another script is left alone;
+/// - in a word of digits with `O`, `o`, `l` or `I` typed for 0 and 1 (`2O1`, `l23`), no more
+///   letters than digits plus one, the letters read as digits.
+///
+/// NOTE: sparse on purpose: a dense per-char table would cost 8 bytes per input byte on top of
+/// the offset map, for inputs up to the detector's limit.
+fn fold_in_context(text: &str) -> Vec<(usize, Fold)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        match c {
+            '<' if is_tag_start(&bytes[i + 1..]) => {
+                let window = &bytes[i + 1..bytes.len().min(i + 256)];
+                let close = window
+                    .iter()
+                    .take_while(|&&b| b != b'<' && b != b'\n')
+                    .position(|&b| b == b'>');
+                if let Some(k) = close {
+                    let end = i + 1 + k; // the '>'
+                    out.push((i, Fold::To(' ')));
+                    while let Some(&(j, _)) = it.peek() {
+                        if j > end {
+                            break;
+                        }
+                        out.push((j, Fold::Drop));
+                        it.next();
+                    }
+                    prev = Some('>');
+                    continue;
+                }
+            }
+            // Only a short run glued to a letter or digit on one side is emphasis: `***-**-6789`
+            // is a masked SSN and keeps its stars, `____` is a form's blank, `a_b` a name.
+            '*' | '`' | '~' | '_' if prev != Some(c) => {
+                let run = text[i..].bytes().take_while(|&b| b == c as u8).count();
+                let after = text[i + run..].chars().next();
+                let (glued_before, glued_after) = (
+                    prev.is_some_and(char::is_alphanumeric),
+                    after.is_some_and(char::is_alphanumeric),
+                );
+                let longest = if c == '_' { 2 } else { 3 };
+                let one_side = if c == '_' {
+                    glued_before != glued_after
+                } else {
+                    glued_before || glued_after
+                };
+                if run <= longest && one_side {
+                    out.extend((i..i + run).map(|j| (j, Fold::Drop)));
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    // Words: maximal runs of letters and digits.
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, text.len()));
+    }
+    for (s, e) in words {
+        let word = &text[s..e];
+        let (mut latin, mut lookalike, mut digits, mut ocr, mut other) = (false, false, 0, 0, 0);
+        for c in word.chars() {
+            latin |= c.is_ascii_alphabetic();
+            lookalike |= latin_lookalike(c).is_some();
+            if folds_to(c).is_some_and(|d| d.is_ascii_digit()) {
+                digits += 1;
+            } else if matches!(c, 'O' | 'o' | 'l' | 'I') {
+                ocr += 1;
+            } else {
+                other += 1;
+            }
+        }
+        if latin && lookalike {
+            for (k, c) in word.char_indices() {
+                if let Some(l) = latin_lookalike(c) {
+                    out.push((s + k, Fold::To(l)));
+                }
+            }
+        }
+        if digits > 0 && ocr > 0 && ocr <= digits + 1 && other == 0 {
+            for (k, c) in word.char_indices() {
+                match c {
+                    'O' | 'o' => out.push((s + k, Fold::To('0'))),
+                    'l' | 'I' => out.push((s + k, Fold::To('1'))),
+                    _ => {}
+                }
+            }
+        }
+    }
+    // A stable sort: where two rules touch one char (a look-alike inside a tag), the first wins.
+    out.sort_by_key(|&(i, _)| i);
+    out.dedup_by_key(|&mut (i, _)| i);
+    out
+}
+
+/// Whether the bytes after a `<` open an HTML tag: `!`, or an optional `/`, a tag name, then a
+/// space, `/` or `>`. (`<ana@example.org>` and `<https://...>` are addresses, not tags.)
+fn is_tag_start(rest: &[u8]) -> bool {
+    if rest.first() == Some(&b'!') {
+        return true;
+    }
+    let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+    let name = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    name > 0
+        && rest[0].is_ascii_alphabetic()
+        && matches!(rest.get(name), Some(b' ' | b'\t' | b'/' | b'>'))
+}
+
+/// What `c` reads as on its own (the context-free fold).
+fn folds_to(c: char) -> Option<char> {
+    match fold(c) {
+        Fold::Keep => Some(c),
+        Fold::Drop => None,
+        Fold::To(r) => Some(r),
+    }
+}
+
+/// Characters that may start a context-dependent fold (see [`fold_in_context`]).
+fn may_fold_in_context(c: char) -> bool {
+    matches!(c, '<' | '*' | '`' | '~' | '_' | 'O' | 'o' | 'l' | 'I') || latin_lookalike(c).is_some()
+}
+
 impl<'a> Text<'a> {
     /// Folds `original` and indexes its cues.
     pub(crate) fn new(original: &'a str) -> Self {
-        let needs_fold =
-            !original.is_ascii() && original.chars().any(|c| !matches!(fold(c), Fold::Keep));
+        let overrides = if original.chars().any(may_fold_in_context) {
+            fold_in_context(original)
+        } else {
+            Vec::new()
+        };
+        let needs_fold = !overrides.is_empty()
+            || original.contains('\t')
+            || (!original.is_ascii() && original.chars().any(|c| !matches!(fold(c), Fold::Keep)));
         let (norm, map) = if needs_fold {
             let mut norm = String::with_capacity(original.len());
             let mut map = Vec::with_capacity(original.len() + 1);
+            let mut next = overrides.into_iter().peekable();
             for (i, c) in original.char_indices() {
-                let out = match fold(c) {
+                let f = match next.peek() {
+                    Some(&(at, _)) if at == i => next.next().map_or(Fold::Keep, |(_, f)| f),
+                    _ => fold(c),
+                };
+                let out = match f {
                     Fold::Keep => c,
                     Fold::Drop => continue,
                     Fold::To(r) => r,
@@ -192,6 +404,27 @@ mod tests {
     #[test]
     fn non_ascii_letters_are_kept() {
         let t = Text::new("José Núñez 😀");
-        assert_eq!(t.norm(), "José Núñez 😀");
+        // The emoji is dropped like a zero-width character (it may sit between a cue and its
+        // value); the letters are kept.
+        assert_eq!(t.norm(), "José Núñez ");
+    }
+
+    #[test]
+    fn markup_homoglyphs_marks_and_ocr_digits_fold() {
+        let (norm, orig) = fold_and_map("MRN: <b>0O4829l3</b>.", "00482913");
+        assert_eq!(norm, "MRN:  00482913 .");
+        assert_eq!(orig, "0O4829l3");
+        let (norm, orig) = fold_and_map("Pt J\u{43e}hn **Baker** ok", "John Baker");
+        assert_eq!(norm, "Pt John Baker ok");
+        assert_eq!(orig, "J\u{43e}hn **Baker");
+        let (_, orig) = fold_and_map("DOB 0\u{332}3\u{332}/14/1961", "03/14/1961");
+        assert_eq!(orig, "0\u{332}3\u{332}/14/1961");
+        // Not folded: a masked SSN's stars, a word wholly in another script, addresses in <>,
+        // a snake_case word, and a word with more letters than digits.
+        for keep in
+            ["***-**-6789", "\u{41e}\u{43d} \u{43e}\u{43a}", "<ana@example.org>", "a_b", "Ill1"]
+        {
+            assert_eq!(Text::new(keep).norm(), keep);
+        }
     }
 }

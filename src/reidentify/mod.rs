@@ -36,7 +36,7 @@ pub struct Rehydrator {
     /// derived from a full name: `Baker` may also be an ordinary word such as `Burns:`).
     needs_name: Vec<bool>,
     /// The NAME recognizer, every candidate kept, for `needs_name` pairs.
-    names: crate::Detector,
+    names: &'static crate::Detector,
     /// The same spellings, sorted, for "could this tail still become one" checks.
     sorted: Vec<String>,
     /// The longest of them, in bytes: a stream holds back at most this much of a word.
@@ -54,7 +54,7 @@ pub struct Rehydrator {
     /// sees a date or an age.
     numeric: HashMap<(Label, String), usize>,
     /// The DATE and AGE recognizers, every candidate kept (see `replacements`).
-    dates: crate::Detector,
+    dates: &'static crate::Detector,
     shapes: &'static Shapes,
 }
 
@@ -79,6 +79,25 @@ fn shapes() -> &'static Shapes {
             r#"(?i)<[a-z/!][^>]*>|\]\([^)]*\)|\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]*"#,
         )
         .expect("zone pattern compiles"),
+    })
+}
+
+/// The recognizers a rehydrator consults, compiled once per process: they hold no pairs, and
+/// compiling them per rehydrator made every rebuild (one per scrub that adds pairs) cost as
+/// much as building a detector.
+struct Recognizers {
+    names: crate::Detector,
+    dates: crate::Detector,
+}
+
+fn recognizers() -> &'static Recognizers {
+    static R: std::sync::OnceLock<Recognizers> = std::sync::OnceLock::new();
+    R.get_or_init(|| Recognizers {
+        names: crate::Detector::builder().labels(&[Label::Name, Label::City]).build(),
+        dates: crate::Detector::builder()
+            .labels(&[Label::Date, Label::Age])
+            .min_confidence(0.0)
+            .build(),
     })
 }
 
@@ -176,7 +195,7 @@ impl Rehydrator {
         Rehydrator {
             variants,
             needs_name,
-            names: crate::Detector::builder().labels(&[Label::Name, Label::City]).build(),
+            names: &recognizers().names,
             longest: sorted.iter().map(String::len).max().unwrap_or(0),
             sorted,
             ac,
@@ -185,10 +204,7 @@ impl Rehydrator {
             date_offset,
             original_dates,
             numeric,
-            dates: crate::Detector::builder()
-                .labels(&[Label::Date, Label::Age])
-                .min_confidence(0.0)
-                .build(),
+            dates: &recognizers().dates,
             shapes: shapes(),
         }
     }
@@ -341,19 +357,21 @@ impl Rehydrator {
             _ => buf.len(),
         };
         // An unclosed tag, an unclosed markdown link target, or a `]` that may open one.
-        if let Some(i) = buf.rfind('<') {
-            let opens_tag = buf[i + 1..]
+        // NOTE: the FIRST opener after the last closing `>` (or `)`), not the last opener: in
+        // `<img a <img b` both are open, and once `>` arrives the zone starts at the first.
+        let closed = buf.rfind('>').map_or(0, |i| i + 1);
+        let tag = buf[closed..].match_indices('<').map(|(i, _)| closed + i).find(|&i| {
+            buf[i + 1..]
                 .chars()
                 .next()
-                .is_none_or(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
-            if opens_tag && !buf[i..].contains('>') {
-                cut = cut.min(i);
-            }
+                .is_none_or(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        });
+        if let Some(i) = tag {
+            cut = cut.min(i);
         }
-        if let Some(i) = buf.rfind("](") {
-            if !buf[i..].contains(')') {
-                cut = cut.min(i);
-            }
+        let closed = buf.rfind(')').map_or(0, |i| i + 1);
+        if let Some(i) = buf[closed..].find("](") {
+            cut = cut.min(closed + i);
         }
         if buf.ends_with(']') {
             cut = cut.min(buf.len() - 1);

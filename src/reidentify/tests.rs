@@ -265,3 +265,25 @@ fn a_name_ending_in_an_initial_derives_no_initial_form() {
     assert_eq!(r.rehydrate("99 y.o. N presenting"), "99 y.o. N presenting");
     assert_eq!(r.rehydrate("O. N and F. N"), "O. N and F. N");
 }
+
+/// Regression (fuzz/regressions/stream/two-open-tags): with two unclosed `<img` in the held
+/// text, the stream held back only from the last one and restored a date after the first; once
+/// `>` arrived, batch saw one tag from the first `<img` and restored nothing inside it. A
+/// streamed answer must never put an original where a tag or link target may still form.
+#[test]
+fn stream_holds_from_the_first_unclosed_tag_or_link_target() {
+    let r = vault();
+    for text in [
+        "see <img  3/24/2024 and 00771204, <img alt=John Baker 00771204> then 00771204",
+        "see [a](https://x.example/00771204 and 3/24/2024, [b](y 00771204) then 00771204",
+    ] {
+        let batch = r.rehydrate(text);
+        assert!(batch.ends_with("then 00482913"), "{batch}");
+        assert_eq!(batch.matches("00482913").count(), 1, "nothing restored inside: {batch}");
+        for n in 1..text.len() {
+            let chunks: Vec<&str> =
+                text.as_bytes().chunks(n).map(|c| std::str::from_utf8(c).unwrap()).collect();
+            assert_eq!(stream_all(&r, &chunks), batch, "chunks of {n}: {text:?}");
+        }
+    }
+}

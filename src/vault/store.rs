@@ -223,6 +223,13 @@ fn split_file(data: &[u8]) -> Result<(&[u8], usize), Error> {
     Ok((header, end))
 }
 
+/// A vault file's header and records, as [`FileStore`] reads them (for the fuzz targets).
+#[cfg(fuzzing)]
+pub(crate) fn parse_file(data: &[u8]) -> Result<(Vec<u8>, StoredRecords), Error> {
+    let (header, first) = split_file(data)?;
+    Ok((header.to_vec(), read_frames(data, first)))
+}
+
 /// The frames from `pos` on. A damaged stretch becomes one error item, and reading resumes at
 /// the next frame magic after it.
 fn read_frames(data: &[u8], mut pos: usize) -> StoredRecords {

@@ -246,7 +246,12 @@ fn word_right_before(lower: &str, pos: usize) -> Option<&str> {
     if head.len() - trimmed.len() > 4 {
         return None;
     }
-    let start = trimmed.rfind(|c: char| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphanumeric())
+        // NOTE: past the whole char: it may be multi-byte (a fuzz find, fuzz/regressions/).
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let w = &trimmed[start..];
     (!w.is_empty()).then_some(w)
 }
@@ -667,6 +672,16 @@ mod tests {
 
     fn dates(s: &str) -> Vec<String> {
         run(&Date::new(), s).into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// Regression: a multi-byte char right before the word before a date made
+    /// `word_right_before` slice inside it (the same slip as in the ZIP and IP recognizers).
+    #[test]
+    fn a_multibyte_char_before_the_previous_word_does_not_panic() {
+        for text in ["José: 03/14/1961", "seen 😀on 03/14/1961", "née 3/14"] {
+            let _ = dates(text);
+        }
+        assert_eq!(word_right_before("née, ", 6), Some("e"));
     }
 
     #[test]

@@ -76,7 +76,13 @@ fn v4_is_whole(s: &str, start: usize, end: usize) -> bool {
 /// release or document section.
 fn after_version_word(lower: &str, start: usize) -> bool {
     let head = lower[..start].trim_end_matches([' ', ':', '#', '\t']);
-    let word_start = head.rfind(|c: char| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
+    // NOTE: past the whole char found: it may be multi-byte (an emoji right before the
+    // address made `i + 1` land inside it and panic; found by the evasion corpus).
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     VERSION_WORDS.contains(&&head[word_start..])
 }
 
@@ -153,6 +159,13 @@ mod tests {
 
     fn ips(s: &str) -> Vec<String> {
         run(&Ip::new(), s).into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// Regression: `login from 📞203.0.113.57` panicked slicing inside the emoji.
+    #[test]
+    fn a_multibyte_char_right_before_the_address_does_not_panic() {
+        assert_eq!(ips("login from \u{1F4DE}203.0.113.57"), ["203.0.113.57"]);
+        assert_eq!(ips("\u{1F4DE}version 10.2.3.4"), Vec::<String>::new());
     }
 
     #[test]

@@ -320,7 +320,12 @@ mod tests {
     #[test]
     fn states() {
         let at = |s: &str| {
-            let i = s.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+            let i = s
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_ascii_digit())
+                // NOTE: past the whole char: it may be multi-byte (a fuzz find, fuzz/regressions/).
+                .map_or(0, |(i, c)| i + c.len_utf8());
             after_state(s, i, s.len())
         };
         assert!(at("Springfield, IL 62704"));
@@ -342,6 +347,15 @@ mod tests {
         // found by the benchmark corpus).
         assert!(!at("San Germán 00683"));
         assert!(!at("Cancún, 12345"));
+    }
+
+    /// Regression (fuzz/regressions/detect/zip-state-after-multibyte): the word before a ZIP
+    /// ending in a multi-byte letter (`josé 62704`) made `after_state` slice inside it.
+    #[test]
+    fn a_multibyte_letter_before_the_zip_does_not_panic() {
+        assert!(zips("codedjosé 62704").is_empty());
+        assert!(zips("José, 62704").is_empty());
+        assert_eq!(zips("Springfield, IL 62704 (née)"), ["62704"]);
     }
 
     #[test]
