@@ -450,8 +450,10 @@ impl Doc<'_> {
             let named = self.toks.get(j + 1).is_some_and(|n| match n.shape {
                 Shape::Title | Shape::Upper => true,
                 Shape::Lower => {
-                    Known::of(self.low(j + 1)).lower_sure()
-                        || (in_table(PARTICLES, self.low(j + 1)) && self.particle_run(j + 1))
+                    let next = self.low(j + 1);
+                    Known::of(next).lower_sure()
+                        || (unknown_word(next) && w != "ms" && self.context(j).0 >= Ctx::Weak)
+                        || (in_table(PARTICLES, next) && self.particle_run(j + 1))
                 }
                 _ => false,
             });
@@ -761,9 +763,18 @@ impl Doc<'_> {
             let core_end = if last_state { end - 1 } else { end };
             n > 1 && dict::city(&self.norm[self.toks[i].start..self.toks[core_end].end]).is_some()
         };
+        // `Nurse Practitioner`, `Patient Portal`: a role word heading a noun phrase; a lone word
+        // no name list holds after it is a name only if it cannot be an English or agent noun.
+        let role_noun = single
+            && ctx == Ctx::Strong
+            && (!known[0].name() || known[0].rare)
+            && i > 0
+            && self.toks[i - 1].shape != Shape::Lower
+            && in_table(RELATIONS, self.low(i - 1))
+            && (known[0].english || derived_word(first_low) || agent_noun(first_low));
         let conf = match () {
             _ if after == After::Clinical && ctx != Ctx::Title => None,
-            _ if place => None,
+            _ if place || role_noun => None,
             _ if strong => Some(STRONG),
             _ if weak || subject => Some(WEAKER),
             _ if pair => Some(PAIR),
@@ -835,12 +846,33 @@ impl Doc<'_> {
         let k = Known::of(w);
         let plausible = plausible_lower(w);
         let after = self.after(i);
-        // `nadia here`: the writer's name opens the message or a sentence (`no phi here` is no
-        // name).
+        // `nadia here`: the writer's name opens the message, a sentence or a clause (`no phi
+        // here` is no name; `..., guadalupe asked for it`).
         let here = after == After::Verb
             && k.first
             && !k.common
-            && (self.sentence_start(i) || (i > 0 && greeting(self.low(i - 1))));
+            && (self.clause_start(i) || (i > 0 && greeting(self.low(i - 1))));
+        // `mark cook called`, `bud fox said`: a first name and a surname before a verb of speech
+        // are a person even when both are everyday words.
+        let verb_pair = k.first
+            && !k.clinical
+            && !k.eponym
+            && !k.calendar
+            && i + 1 < self.toks.len()
+            && self.joins(i)
+            && self.toks[i + 1].shape == Shape::Lower
+            && self.after(i + 1) == After::Verb
+            && {
+                let n = Known::of(self.low(i + 1));
+                n.sur && !n.clinical && !n.eponym && !in_table(STOP, self.low(i + 1))
+            };
+        // `joaquín's mom here`, `nimra's son`: a possessive name before a family word.
+        let owner = self.toks[i].full_end != self.toks[i].end
+            && self.gap(i) == " "
+            && self.toks.get(i + 1).is_some_and(|n| n.shape == Shape::Lower)
+            && in_table(PAREN_AFTER, self.low(i + 1))
+            && !matches!(self.low(i + 1), "self" | "patient")
+            && (k.lower_sure() || unknown_word(w));
         // `yesenia is picking me up`, `can clay come in`.
         let subject = after == After::Subject
             && k.first
@@ -868,12 +900,17 @@ impl Doc<'_> {
             && !office_noun(w);
         let first_ok = match ctx {
             Ctx::Title => plausible && !k.clinical && (k.name() || !office_noun(w)),
+            // The rare tails hold no English word once looked up (see [`Known::of`]), so after
+            // a relation a rare name counts too (`my father in law obinna`, `baby kou`).
             Ctx::Strong => {
-                (k.name() && !k.rare && !k.clinical && (!k.common || family))
+                (k.name() && (!k.rare || !derived_word(w)) && !k.clinical && (!k.common || family))
                     || (unknown && self.names_next(i))
             }
-            Ctx::Loose | Ctx::Weak => k.first && !k.common && !k.clinical && !k.eponym,
-            Ctx::None => here || subject || pair,
+            Ctx::Loose | Ctx::Weak => {
+                (k.first && !k.common && !k.clinical && !k.eponym)
+                    || (ctx == Ctx::Loose && unknown_word(w) && self.introduces(i))
+            }
+            Ctx::None => here || subject || pair || verb_pair || owner,
         };
         // `this is june lindqvist`: an everyday first name joined by a surname after a slot.
         let common_pair = !first_ok
@@ -882,7 +919,7 @@ impl Doc<'_> {
             && !k.clinical
             && self.lower_next(i, ctx).is_some_and(|n| n > i);
         let title_particle = in_table(PARTICLES, w) && ctx == Ctx::Title;
-        if !(first_ok || common_pair || title_particle) {
+        if !(first_ok || common_pair || title_particle || owner) {
             return i + 1;
         }
         // A title or slot carries a name through words no list holds (`dr anders kowalski`,
@@ -902,13 +939,73 @@ impl Doc<'_> {
         if in_table(PARTICLES, self.low(end)) {
             return end + 1;
         }
+        // `my name is ben-david, tova`: LAST, FIRST after a name slot.
+        if ctx == Ctx::Strong && !in_table(RELATIONS, self.low(i - 1)) && self.gap(end) == ", " {
+            let g = end + 1;
+            if self.toks.get(g).is_some_and(|t| t.shape == Shape::Lower) {
+                let gw = self.low(g);
+                let kg = Known::of(gw);
+                if !in_table(STOP, gw) && ((kg.first && !kg.common) || unknown_word(gw)) {
+                    end = g;
+                }
+            }
+        }
         let conf = match ctx {
             Ctx::Title | Ctx::Strong => STRONG,
             Ctx::Loose | Ctx::Weak => WEAKER,
+            Ctx::None if verb_pair || owner => WEAKER,
             Ctx::None => LONE,
         };
         found.push((i, end, conf));
         end + 1
+    }
+
+    /// Is token `i` at the start of a sentence or of a clause after a comma (`..., guadalupe
+    /// asked for it`)?
+    fn clause_start(&self, i: usize) -> bool {
+        self.sentence_start(i) || (i > 0 && self.gap(i - 1).trim_end().ends_with(','))
+    }
+
+    /// After a self-introduction (`hi im nadège dorvil`, `its konstantina again`, `this is nou
+    /// moua`), does the word at `i`, which no list holds, stand as a name? It must be followed
+    /// by a listed surname or a word no list holds, or close the introduction: the end of the
+    /// text or a clause, or `again`, `here`, `from`, `and`.
+    fn introduces(&self, i: usize) -> bool {
+        let w = self.low(i - 1);
+        let intro = matches!(w, "im" | "i'm" | "i\u{2019}m" | "its" | "it's" | "it\u{2019}s")
+            || (w == "am" && i > 1 && self.low(i - 2) == "i")
+            || (w == "is" && i > 1 && self.low(i - 2) == "this");
+        if !intro {
+            return false;
+        }
+        let Some(next) = self.toks.get(i + 1) else { return self.greeted(i) };
+        let g = self.gap(i);
+        if g.contains([',', '.', '!', '?', '\n', ';', ':']) {
+            return self.greeted(i);
+        }
+        if g != " " || next.shape != Shape::Lower {
+            return false;
+        }
+        let n = self.low(i + 1);
+        let kn = Known::of(n);
+        (kn.sur && !kn.english && !kn.common && !kn.clinical && plausible_lower(n))
+            || (matches!(n, "again" | "here" | "from" | "and") && self.greeted(i))
+    }
+
+    /// Does the line of token `i` open with a greeting a few words before it (`hi dr đặng its
+    /// konstantina`, `hello, this is ...`)?
+    fn greeted(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..5 {
+            if k == 0 || self.gap(k - 1).contains('\n') {
+                break;
+            }
+            k -= 1;
+            if greeting(self.low(k)) && !matches!(self.low(k), "thanks" | "thx" | "ty" | "sorry") {
+                return true;
+            }
+        }
+        false
     }
 
     /// Is the particle at `i` the start of a lower-case multi-part surname (`van der berg`)?
@@ -1112,6 +1209,30 @@ fn office_noun(w: &str) -> bool {
         || ["tion", "tions", "ment", "ments", "ness", "ance", "ances"]
             .iter()
             .any(|s| w.ends_with(s))
+}
+
+/// A lower-case word no list holds as English, clinical, calendar, state or product vocabulary
+/// (`raghunathan`, `nadège`, `konstantina`): after a self-introduction or a title it can only be
+/// a name.
+fn unknown_word(w: &str) -> bool {
+    let k = Known::of(w);
+    w.chars().count() >= 3
+        && plausible_lower(w)
+        && !k.english
+        && !k.common
+        && !k.clinical
+        && !k.eponym
+        && !k.calendar
+        && !derived_word(w)
+        && !office_noun(w)
+        && !in_table(STATES, w)
+        && !in_table(PRODUCTS, w)
+}
+
+/// Is `w` shaped like an English agent or role noun (`practitioner`, `educator`, `assistant`,
+/// `navigator`)? Listed names with these endings (`Miller`) are looked up before this applies.
+fn agent_noun(w: &str) -> bool {
+    w.len() > 5 && ["er", "or", "ist", "ant", "ent", "ian"].iter().any(|s| w.ends_with(s))
 }
 
 /// Is `w` shaped like a derived English word (`reachable`, `nauseous`, `tenderness`), which
