@@ -616,7 +616,10 @@ impl Doc<'_> {
         let initial = self.toks[i].shape == Shape::Initial;
         // `Dr. Lane`: a street word right after a title is a surname.
         let titled_street = in_table(STREET, w) && self.context(i).0 == Ctx::Title;
-        if !initial && (is_context_word(w) || in_table(CREDENTIALS, w)) && !titled_street {
+        if !initial
+            && (is_context_word(w) || in_table(CREDENTIALS, w) || english_prefix(w))
+            && !titled_street
+        {
             return i + 1;
         }
         if initial && self.gap(i).starts_with('.') && !self.joins(i) {
@@ -839,7 +842,11 @@ impl Doc<'_> {
     /// Tries a lower-case name at token `i` (chat); returns where to continue.
     fn lower_case(&self, i: usize, found: &mut Vec<(usize, usize, f32)>) -> usize {
         let w = self.low(i);
-        if in_table(STOP, w) || in_table(PARTICLES, w) && !self.particle_run(i) {
+        if in_table(STOP, w)
+            || in_table(RELATIONS, w)
+            || english_prefix(w)
+            || in_table(PARTICLES, w) && !self.particle_run(i)
+        {
             return i + 1;
         }
         let (ctx, family) = self.context(i);
@@ -905,6 +912,8 @@ impl Doc<'_> {
             Ctx::Strong => {
                 (k.name() && (!k.rare || !derived_word(w)) && !k.clinical && (!k.common || family))
                     || (unknown && self.names_next(i))
+                    // `nurse spyros said`: a role, a word no list holds, a verb of speech.
+                    || (unknown && !agent_noun(w) && after == After::Verb)
             }
             Ctx::Loose | Ctx::Weak => {
                 (k.first && !k.common && !k.clinical && !k.eponym)
@@ -936,8 +945,33 @@ impl Doc<'_> {
                 None => break,
             }
         }
+        // `my friend taras tkachuk recommended`: after a relation, a second word no list holds
+        // joins when English (or the end of the clause) follows it, unlike `valentina tiene
+        // fiebre`.
+        if end == i && carry == Ctx::Weak && ctx == Ctx::Strong && self.joins(i) {
+            let n = i + 1;
+            let closes = |k: usize| {
+                self.toks.get(k + 1).is_none_or(|t| {
+                    let g = self.gap(k);
+                    let nw = &self.lower[t.start..t.end];
+                    g.contains([',', '.', '!', '?', '\n', ';', ':'])
+                        || (g == " " && (in_table(STOP, nw) || dict::is_everyday_word(nw)))
+                })
+            };
+            if self.toks[n].shape == Shape::Lower && unknown_word(self.low(n)) && closes(n) {
+                end = n;
+            }
+        }
         if in_table(PARTICLES, self.low(end)) {
             return end + 1;
+        }
+        // `calvert hospital`, `alder street pharmacy`: the words name a place, not a person.
+        if self.toks.get(end + 1).is_some_and(|t| t.shape == Shape::Lower)
+            && self.gap(end) == " "
+            && (in_table(ORG, self.low(end + 1)) || in_table(STREET, self.low(end + 1)))
+            && ctx != Ctx::Title
+        {
+            return end + 2;
         }
         // `my name is ben-david, tova`: LAST, FIRST after a name slot.
         if ctx == Ctx::Strong && !in_table(RELATIONS, self.low(i - 1)) && self.gap(end) == ", " {
@@ -1235,6 +1269,17 @@ fn agent_noun(w: &str) -> bool {
     w.len() > 5 && ["er", "or", "ist", "ant", "ent", "ian"].iter().any(|s| w.ends_with(s))
 }
 
+/// Does `w` start with an English prefix and a hyphen (`mid-shin`, `non-smoker`, `ex-wife`)? The
+/// name lists know the part after it (`Shin`), but the word is no name.
+fn english_prefix(w: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "mid", "non", "pre", "post", "self", "anti", "sub", "semi", "over", "under", "well",
+        "half", "full", "re", "co", "ex", "left", "right", "low", "high", "long", "short", "step",
+        "in",
+    ];
+    w.split_once('-').is_some_and(|(p, _)| PREFIXES.contains(&p.to_lowercase().as_str()))
+}
+
 /// Is `w` shaped like a derived English word (`reachable`, `nauseous`, `tenderness`), which
 /// the small lexicon may not hold but no name is?
 fn derived_word(w: &str) -> bool {
@@ -1248,6 +1293,9 @@ fn derived_word(w: &str) -> bool {
 /// Could a lower-case word be a name? Letters only, two or more of them, and not shaped like an
 /// inflected English word (`-ing`, `-ed`, `-ly`) unless a name list holds it (`ahmed`).
 fn plausible_lower(w: &str) -> bool {
+    if english_prefix(w) {
+        return false;
+    }
     let inflected = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
     w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))

@@ -93,7 +93,33 @@ fn keep_clinicians_leaves_only_the_clinicians() {
 
 #[test]
 fn zz_debug_probe() {
-    for w in ["raghunathan", "sven", "nadège", "dorvil", "obinna", "yitzchak", "joaquín", "tova", "ben-david", "mark", "cook", "konstantina", "taras", "tkachuk", "ifeoma", "adeyemi", "spyros", "guadalupe", "iris", "chue", "kou", "nimra", "esther", "keisha", "søren"] {
+    for w in [
+        "raghunathan",
+        "sven",
+        "nadège",
+        "dorvil",
+        "obinna",
+        "yitzchak",
+        "joaquín",
+        "tova",
+        "ben-david",
+        "mark",
+        "cook",
+        "konstantina",
+        "taras",
+        "tkachuk",
+        "ifeoma",
+        "adeyemi",
+        "spyros",
+        "guadalupe",
+        "iris",
+        "chue",
+        "kou",
+        "nimra",
+        "esther",
+        "keisha",
+        "søren",
+    ] {
         let k = Known::of(w);
         eprintln!("{w}: {k:?} plausible={} derived={}", plausible_lower(w), derived_word(w));
     }

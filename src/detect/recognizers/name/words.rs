@@ -537,7 +537,7 @@ pub(super) const ORG: &[&str] = &[
     "surgery", "surgical", "physicians", "partners", "practice", "urgent", "imaging", "dental",
     "scientific", "pharmaceuticals", "pharma", "therapeutics", "systems", "solutions",
     "station", "airport", "mall", "market", "bank", "office", "offices", "suite", "apt",
-    "farmacia", "clinica", "dialysis", "baptist", "methodist", "presbyterian", "lutheran",
+    "farmacia", "clinica", "dialysis", "apothecary", "drugstore", "medicine", "baptist", "methodist", "presbyterian", "lutheran",
     "adventist", "trust", "hmo", "ppo", "benefit", "benefits", "mutual", "plan", "choice",
 ];
 
