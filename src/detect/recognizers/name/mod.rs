@@ -834,7 +834,8 @@ impl Doc<'_> {
             && {
                 let w = self.low(i - 1);
                 (in_table(PAREN_AFTER, w) && !matches!(w, "self" | "patient"))
-                    || matches!(w, "is" | "name" | "by" | "cc")
+                    || matches!(w, "is" | "name" | "by" | "cc" | "law")
+                    || w.ends_with("-in-law")
             }
             && self.context(i).0 >= Ctx::Strong
     }

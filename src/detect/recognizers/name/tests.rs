@@ -90,37 +90,3 @@ fn keep_clinicians_leaves_only_the_clinicians() {
     let got: Vec<&str> = d.detect(text).unwrap().iter().map(|f| &text[f.start..f.end]).collect();
     assert_eq!(got, ["Dmitri Volkov"]);
 }
-
-#[test]
-fn zz_debug_probe() {
-    for w in [
-        "raghunathan",
-        "sven",
-        "nadège",
-        "dorvil",
-        "obinna",
-        "yitzchak",
-        "joaquín",
-        "tova",
-        "ben-david",
-        "mark",
-        "cook",
-        "konstantina",
-        "taras",
-        "tkachuk",
-        "ifeoma",
-        "adeyemi",
-        "spyros",
-        "guadalupe",
-        "iris",
-        "chue",
-        "kou",
-        "nimra",
-        "esther",
-        "keisha",
-        "søren",
-    ] {
-        let k = Known::of(w);
-        eprintln!("{w}: {k:?} plausible={} derived={}", plausible_lower(w), derived_word(w));
-    }
-}
