@@ -768,6 +768,19 @@ impl Doc<'_> {
         };
         // `Nurse Practitioner`, `Patient Portal`: a role word heading a noun phrase; a lone word
         // no name list holds after it is a name only if it cannot be an English or agent noun.
+        // `this is Chiamaka Olawale`, `Tuấn here`: a self-introduction of words no list holds,
+        // as a Title Case pair after the slot or a lone word opening the message before `here`.
+        let unlisted = |k: usize| {
+            self.toks[k].shape == Shape::Title
+                && (unknown_word(self.low(k)) || (known[k - i].name() && !known[k - i].english))
+        };
+        let introduced = (ctx == Ctx::Loose && n >= 2 && n <= 3 && (i..=end).all(unlisted))
+            || (single
+                && self.sentence_start(i)
+                && unknown_word(first_low)
+                && self.toks[i].shape == Shape::Title
+                && after == After::Verb
+                && self.low(i + 1) == "here");
         let role_noun = single
             && ctx == Ctx::Strong
             && (!known[0].name() || known[0].rare)
@@ -779,7 +792,7 @@ impl Doc<'_> {
             _ if after == After::Clinical && ctx != Ctx::Title => None,
             _ if place || role_noun => None,
             _ if strong => Some(STRONG),
-            _ if weak || subject => Some(WEAKER),
+            _ if weak || subject || introduced => Some(WEAKER),
             _ if pair => Some(PAIR),
             _ if lone => Some(LONE),
             _ => None,
@@ -851,6 +864,25 @@ impl Doc<'_> {
             return i + 1;
         }
         let (ctx, family) = self.context(i);
+        // `dr r. whitaker`: a lower-case initial after a title, then the surname.
+        if ctx == Ctx::Title
+            && w.chars().count() == 1
+            && self.gap(i).starts_with('.')
+            && self.joins_after_dot(i)
+            && self.toks[i + 1].shape == Shape::Lower
+            && plausible_lower(self.low(i + 1))
+            && !Known::of(self.low(i + 1)).clinical
+        {
+            let mut end = i + 1;
+            while end + 1 - i < MAX_TOKENS {
+                match self.lower_next(end, ctx) {
+                    Some(n) => end = n,
+                    None => break,
+                }
+            }
+            found.push((i, end, STRONG));
+            return end + 1;
+        }
         let k = Known::of(w);
         let plausible = plausible_lower(w);
         let after = self.after(i);
@@ -920,7 +952,7 @@ impl Doc<'_> {
                 (k.first && !k.common && !k.clinical && !k.eponym)
                     || (ctx == Ctx::Loose && unknown_word(w) && self.introduces(i))
             }
-            Ctx::None => here || subject || pair || verb_pair || owner,
+            Ctx::None => here || subject || pair || verb_pair || owner || self.named_relation(i),
         };
         // `this is june lindqvist`: an everyday first name joined by a surname after a slot.
         let common_pair = !first_ok
@@ -993,6 +1025,41 @@ impl Doc<'_> {
         };
         found.push((i, end, conf));
         end + 1
+    }
+
+    /// Is token `i` followed by `. ` (at most one more space) and another word?
+    fn joins_after_dot(&self, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && self
+                .gap(i)
+                .strip_prefix('.')
+                .is_some_and(|r| (1..=2).contains(&r.len()) && r.bytes().all(|b| b == b' '))
+    }
+
+    /// `nimra chaudhry is my emergency contact`, `teodor is my nephew`: one or two words opening
+    /// a clause, each a name or a word no list holds, then `is my` and a relation.
+    fn named_relation(&self, i: usize) -> bool {
+        if !self.clause_start(i) {
+            return false;
+        }
+        let nameish = |k: usize| {
+            self.toks[k].shape == Shape::Lower && {
+                let w = self.low(k);
+                let kn = Known::of(w);
+                (kn.name() && !kn.english && !kn.common && !kn.clinical && plausible_lower(w))
+                    || unknown_word(w)
+            }
+        };
+        let ends = |e: usize| {
+            e + 3 < self.toks.len()
+                && (e..e + 3).all(|k| self.gap(k) == " ")
+                && self.low(e + 1) == "is"
+                && matches!(self.low(e + 2), "my" | "our" | "his" | "her")
+                && (in_table(RELATIONS, self.low(e + 3)) || self.low(e + 3) == "emergency")
+        };
+        nameish(i)
+            && (ends(i)
+                || (i + 1 < self.toks.len() && self.joins(i) && nameish(i + 1) && ends(i + 1)))
     }
 
     /// Is token `i` at the start of a sentence or of a clause after a comma (`..., guadalupe
