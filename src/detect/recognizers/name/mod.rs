@@ -885,6 +885,7 @@ impl Doc<'_> {
         }
         let k = Known::of(w);
         let plausible = plausible_lower(w);
+        let relation_end = self.named_relation(i);
         let after = self.after(i);
         // `nadia here`: the writer's name opens the message, a sentence or a clause (`no phi
         // here` is no name; `..., guadalupe asked for it`).
@@ -951,8 +952,9 @@ impl Doc<'_> {
             Ctx::Loose | Ctx::Weak => {
                 (k.first && !k.common && !k.clinical && !k.eponym)
                     || (ctx == Ctx::Loose && unknown_word(w) && self.introduces(i))
+                    || (unknown_word(w) && self.greeting_then_intro(i))
             }
-            Ctx::None => here || subject || pair || verb_pair || owner || self.named_relation(i),
+            Ctx::None => here || subject || pair || verb_pair || owner || relation_end.is_some(),
         };
         // `this is june lindqvist`: an everyday first name joined by a surname after a slot.
         let common_pair = !first_ok
@@ -995,6 +997,7 @@ impl Doc<'_> {
                 end = n;
             }
         }
+        end = end.max(relation_end.unwrap_or(end));
         if in_table(PARTICLES, self.low(end)) {
             return end + 1;
         }
@@ -1027,6 +1030,24 @@ impl Doc<'_> {
         end + 1
     }
 
+    /// `hey ifrah it's gülşen`, `hi konstantina, ...`: a greeting right before token `i`, and a
+    /// comma or the writer's own introduction right after it.
+    fn greeting_then_intro(&self, i: usize) -> bool {
+        i > 0
+            && matches!(self.low(i - 1), "hi" | "hello" | "hey" | "dear")
+            // Forms of address that are no name (`hi yall,`).
+            && !matches!(self.low(i), "yall" | "y'all" | "ya'll" | "folks" | "peeps" | "guys")
+            && self.toks.get(i + 1).is_some_and(|_| {
+                let g = self.gap(i);
+                g.trim_start().starts_with(',')
+                    || (g == " "
+                        && matches!(
+                            &self.lower[self.toks[i + 1].start..self.toks[i + 1].full_end],
+                            "its" | "it's" | "it\u{2019}s" | "im" | "i'm" | "this"
+                        ))
+            })
+    }
+
     /// Is token `i` followed by `. ` (at most one more space) and another word?
     fn joins_after_dot(&self, i: usize) -> bool {
         i + 1 < self.toks.len()
@@ -1037,10 +1058,11 @@ impl Doc<'_> {
     }
 
     /// `nimra chaudhry is my emergency contact`, `teodor is my nephew`: one or two words opening
-    /// a clause, each a name or a word no list holds, then `is my` and a relation.
-    fn named_relation(&self, i: usize) -> bool {
+    /// a clause, each a name or a word no list holds, then `is my` and a relation. Returns the
+    /// last token of the name.
+    fn named_relation(&self, i: usize) -> Option<usize> {
         if !self.clause_start(i) {
-            return false;
+            return None;
         }
         let nameish = |k: usize| {
             self.toks[k].shape == Shape::Lower && {
@@ -1057,15 +1079,25 @@ impl Doc<'_> {
                 && matches!(self.low(e + 2), "my" | "our" | "his" | "her")
                 && (in_table(RELATIONS, self.low(e + 3)) || self.low(e + 3) == "emergency")
         };
-        nameish(i)
-            && (ends(i)
-                || (i + 1 < self.toks.len() && self.joins(i) && nameish(i + 1) && ends(i + 1)))
+        if !nameish(i) {
+            None
+        } else if ends(i) {
+            Some(i)
+        } else {
+            (i + 1 < self.toks.len() && self.joins(i) && nameish(i + 1) && ends(i + 1))
+                .then_some(i + 1)
+        }
     }
 
     /// Is token `i` at the start of a sentence or of a clause after a comma (`..., guadalupe
     /// asked for it`)?
     fn clause_start(&self, i: usize) -> bool {
-        self.sentence_start(i) || (i > 0 && self.gap(i - 1).trim_end().ends_with(','))
+        // Chat messages pasted together are often separated by a run of spaces only.
+        self.sentence_start(i)
+            || (i > 0 && {
+                let g = self.gap(i - 1);
+                g.trim_end().ends_with(',') || g.contains("  ") || g.contains('\t')
+            })
     }
 
     /// After a self-introduction (`hi im nadège dorvil`, `its konstantina again`, `this is nou
@@ -1091,7 +1123,8 @@ impl Doc<'_> {
         let n = self.low(i + 1);
         let kn = Known::of(n);
         (kn.sur && !kn.english && !kn.common && !kn.clinical && plausible_lower(n))
-            || (matches!(n, "again" | "here" | "from" | "and") && self.greeted(i))
+            || ((unknown_word(n) || matches!(n, "again" | "here" | "from" | "and"))
+                && self.greeted(i))
     }
 
     /// Does the line of token `i` open with a greeting a few words before it (`hi dr đặng its
