@@ -774,7 +774,7 @@ impl Doc<'_> {
             self.toks[k].shape == Shape::Title
                 && (unknown_word(self.low(k)) || (known[k - i].name() && !known[k - i].english))
         };
-        let introduced = (ctx == Ctx::Loose && n >= 2 && n <= 3 && (i..=end).all(unlisted))
+        let introduced = (ctx == Ctx::Loose && (2..=3).contains(&n) && (i..=end).all(unlisted))
             || (single
                 && self.sentence_start(i)
                 && unknown_word(first_low)
