@@ -780,7 +780,8 @@ impl Doc<'_> {
                 && unknown_word(first_low)
                 && self.toks[i].shape == Shape::Title
                 && after == After::Verb
-                && self.low(i + 1) == "here");
+                && self.low(i + 1) == "here"
+                && self.gap(i + 1).starts_with(','));
         let role_noun = single
             && ctx == Ctx::Strong
             && (!known[0].name() || known[0].rare)
@@ -1036,7 +1037,11 @@ impl Doc<'_> {
         i > 0
             && matches!(self.low(i - 1), "hi" | "hello" | "hey" | "dear")
             // Forms of address that are no name (`hi yall,`).
-            && !matches!(self.low(i), "yall" | "y'all" | "ya'll" | "folks" | "peeps" | "guys")
+            && !matches!(
+                self.low(i),
+                "yall" | "y'all" | "ya'll" | "folks" | "peeps" | "guys" | "bestie" | "babe" | "hun"
+                    | "dude" | "bro" | "sis" | "fam" | "doc" | "docs" | "nurses" | "ladies"
+            )
             && self.toks.get(i + 1).is_some_and(|_| {
                 let g = self.gap(i);
                 g.trim_start().starts_with(',')
@@ -1350,6 +1355,11 @@ fn office_noun(w: &str) -> bool {
 /// (`raghunathan`, `nadège`, `konstantina`): after a self-introduction or a title it can only be
 /// a name.
 fn unknown_word(w: &str) -> bool {
+    // `soooo`, `plzzz`: a letter three times running is chat emphasis, not a name.
+    let chars: Vec<char> = w.chars().collect();
+    if chars.windows(3).any(|t| t[0] == t[1] && t[1] == t[2]) {
+        return false;
+    }
     let k = Known::of(w);
     w.chars().count() >= 3
         && plausible_lower(w)
