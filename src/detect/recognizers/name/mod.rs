@@ -616,6 +616,18 @@ impl Doc<'_> {
         let initial = self.toks[i].shape == Shape::Initial;
         // `Dr. Lane`: a street word right after a title is a surname.
         let titled_street = in_table(STREET, w) && self.context(i).0 == Ctx::Title;
+        // `can Bill come in`: a capitalized first name between a modal and a verb of doing is a
+        // person even when it is also a stop word (`bill`).
+        let modal_name = self.toks[i].shape == Shape::Title
+            && in_table(STOP, w)
+            && !in_table(TITLES, w)
+            && !in_table(RELATIONS, w)
+            && Known::of(w).first
+            && self.modal_question(i);
+        if modal_name {
+            found.push((i, i, WEAKER));
+            return i + 1;
+        }
         if !initial
             && (is_context_word(w) || in_table(CREDENTIALS, w) || english_prefix(w))
             && !titled_street
