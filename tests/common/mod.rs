@@ -19,6 +19,7 @@ pub const CASE_FILES: &[(&str, &str)] = &[
     ("places_more", include_str!("../data/cases/places_more.toml")),
     ("names", include_str!("../data/cases/names.toml")),
     ("names_more", include_str!("../data/cases/names_more.toml")),
+    ("names_chat", include_str!("../data/cases/names_chat.toml")),
     ("negatives", include_str!("../data/cases/negatives.toml")),
 ];
 

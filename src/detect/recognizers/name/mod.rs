@@ -450,8 +450,10 @@ impl Doc<'_> {
             let named = self.toks.get(j + 1).is_some_and(|n| match n.shape {
                 Shape::Title | Shape::Upper => true,
                 Shape::Lower => {
-                    Known::of(self.low(j + 1)).lower_sure()
-                        || (in_table(PARTICLES, self.low(j + 1)) && self.particle_run(j + 1))
+                    let next = self.low(j + 1);
+                    Known::of(next).lower_sure()
+                        || (unknown_word(next) && w != "ms" && self.context(j).0 >= Ctx::Weak)
+                        || (in_table(PARTICLES, next) && self.particle_run(j + 1))
                 }
                 _ => false,
             });
@@ -614,7 +616,22 @@ impl Doc<'_> {
         let initial = self.toks[i].shape == Shape::Initial;
         // `Dr. Lane`: a street word right after a title is a surname.
         let titled_street = in_table(STREET, w) && self.context(i).0 == Ctx::Title;
-        if !initial && (is_context_word(w) || in_table(CREDENTIALS, w)) && !titled_street {
+        // `can Bill come in`: a capitalized first name between a modal and a verb of doing is a
+        // person even when it is also a stop word (`bill`).
+        let modal_name = self.toks[i].shape == Shape::Title
+            && in_table(STOP, w)
+            && !in_table(TITLES, w)
+            && !in_table(RELATIONS, w)
+            && Known::of(w).first
+            && self.modal_question(i);
+        if modal_name {
+            found.push((i, i, WEAKER));
+            return i + 1;
+        }
+        if !initial
+            && (is_context_word(w) || in_table(CREDENTIALS, w) || english_prefix(w))
+            && !titled_street
+        {
             return i + 1;
         }
         if initial && self.gap(i).starts_with('.') && !self.joins(i) {
@@ -761,11 +778,34 @@ impl Doc<'_> {
             let core_end = if last_state { end - 1 } else { end };
             n > 1 && dict::city(&self.norm[self.toks[i].start..self.toks[core_end].end]).is_some()
         };
+        // `Nurse Practitioner`, `Patient Portal`: a role word heading a noun phrase; a lone word
+        // no name list holds after it is a name only if it cannot be an English or agent noun.
+        // `this is Chiamaka Olawale`, `Tuấn here`: a self-introduction of words no list holds,
+        // as a Title Case pair after the slot or a lone word opening the message before `here`.
+        let unlisted = |k: usize| {
+            self.toks[k].shape == Shape::Title
+                && (unknown_word(self.low(k)) || (known[k - i].name() && !known[k - i].english))
+        };
+        let introduced = (ctx == Ctx::Loose && (2..=3).contains(&n) && (i..=end).all(unlisted))
+            || (single
+                && self.sentence_start(i)
+                && unknown_word(first_low)
+                && self.toks[i].shape == Shape::Title
+                && after == After::Verb
+                && self.low(i + 1) == "here"
+                && self.gap(i + 1).starts_with(','));
+        let role_noun = single
+            && ctx == Ctx::Strong
+            && (!known[0].name() || known[0].rare)
+            && i > 0
+            && self.toks[i - 1].shape != Shape::Lower
+            && in_table(RELATIONS, self.low(i - 1))
+            && (known[0].english || derived_word(first_low) || agent_noun(first_low));
         let conf = match () {
             _ if after == After::Clinical && ctx != Ctx::Title => None,
-            _ if place => None,
+            _ if place || role_noun => None,
             _ if strong => Some(STRONG),
-            _ if weak || subject => Some(WEAKER),
+            _ if weak || subject || introduced => Some(WEAKER),
             _ if pair => Some(PAIR),
             _ if lone => Some(LONE),
             _ => None,
@@ -820,7 +860,8 @@ impl Doc<'_> {
             && {
                 let w = self.low(i - 1);
                 (in_table(PAREN_AFTER, w) && !matches!(w, "self" | "patient"))
-                    || matches!(w, "is" | "name" | "by" | "cc")
+                    || matches!(w, "is" | "name" | "by" | "cc" | "law")
+                    || w.ends_with("-in-law")
             }
             && self.context(i).0 >= Ctx::Strong
     }
@@ -828,19 +869,64 @@ impl Doc<'_> {
     /// Tries a lower-case name at token `i` (chat); returns where to continue.
     fn lower_case(&self, i: usize, found: &mut Vec<(usize, usize, f32)>) -> usize {
         let w = self.low(i);
-        if in_table(STOP, w) || in_table(PARTICLES, w) && !self.particle_run(i) {
+        if in_table(STOP, w)
+            || in_table(RELATIONS, w)
+            || english_prefix(w)
+            || in_table(PARTICLES, w) && !self.particle_run(i)
+        {
             return i + 1;
         }
         let (ctx, family) = self.context(i);
+        // `dr r. whitaker`: a lower-case initial after a title, then the surname.
+        if ctx == Ctx::Title
+            && w.chars().count() == 1
+            && self.gap(i).starts_with('.')
+            && self.joins_after_dot(i)
+            && self.toks[i + 1].shape == Shape::Lower
+            && plausible_lower(self.low(i + 1))
+            && !Known::of(self.low(i + 1)).clinical
+        {
+            let mut end = i + 1;
+            while end + 1 - i < MAX_TOKENS {
+                match self.lower_next(end, ctx) {
+                    Some(n) => end = n,
+                    None => break,
+                }
+            }
+            found.push((i, end, STRONG));
+            return end + 1;
+        }
         let k = Known::of(w);
         let plausible = plausible_lower(w);
+        let relation_end = self.named_relation(i);
         let after = self.after(i);
-        // `nadia here`: the writer's name opens the message or a sentence (`no phi here` is no
-        // name).
+        // `nadia here`: the writer's name opens the message, a sentence or a clause (`no phi
+        // here` is no name; `..., guadalupe asked for it`).
         let here = after == After::Verb
             && k.first
             && !k.common
-            && (self.sentence_start(i) || (i > 0 && greeting(self.low(i - 1))));
+            && (self.clause_start(i) || (i > 0 && greeting(self.low(i - 1))));
+        // `mark cook called`, `bud fox said`: a first name and a surname before a verb of speech
+        // are a person even when both are everyday words.
+        let verb_pair = k.first
+            && !k.clinical
+            && !k.eponym
+            && !k.calendar
+            && i + 1 < self.toks.len()
+            && self.joins(i)
+            && self.toks[i + 1].shape == Shape::Lower
+            && self.after(i + 1) == After::Verb
+            && {
+                let n = Known::of(self.low(i + 1));
+                n.sur && !n.clinical && !n.eponym && !in_table(STOP, self.low(i + 1))
+            };
+        // `joaquín's mom here`, `nimra's son`: a possessive name before a family word.
+        let owner = self.toks[i].full_end != self.toks[i].end
+            && self.gap(i) == " "
+            && self.toks.get(i + 1).is_some_and(|n| n.shape == Shape::Lower)
+            && in_table(PAREN_AFTER, self.low(i + 1))
+            && !matches!(self.low(i + 1), "self" | "patient")
+            && (k.lower_sure() || unknown_word(w));
         // `yesenia is picking me up`, `can clay come in`.
         let subject = after == After::Subject
             && k.first
@@ -868,12 +954,20 @@ impl Doc<'_> {
             && !office_noun(w);
         let first_ok = match ctx {
             Ctx::Title => plausible && !k.clinical && (k.name() || !office_noun(w)),
+            // The rare tails hold no English word once looked up (see [`Known::of`]), so after
+            // a relation a rare name counts too (`my father in law obinna`, `baby kou`).
             Ctx::Strong => {
-                (k.name() && !k.rare && !k.clinical && (!k.common || family))
+                (k.name() && (!k.rare || !derived_word(w)) && !k.clinical && (!k.common || family))
                     || (unknown && self.names_next(i))
+                    // `nurse spyros said`: a role, a word no list holds, a verb of speech.
+                    || (unknown && !agent_noun(w) && after == After::Verb)
             }
-            Ctx::Loose | Ctx::Weak => k.first && !k.common && !k.clinical && !k.eponym,
-            Ctx::None => here || subject || pair,
+            Ctx::Loose | Ctx::Weak => {
+                (k.first && !k.common && !k.clinical && !k.eponym)
+                    || (ctx == Ctx::Loose && unknown_word(w) && self.introduces(i))
+                    || (unknown_word(w) && self.greeting_then_intro(i))
+            }
+            Ctx::None => here || subject || pair || verb_pair || owner || relation_end.is_some(),
         };
         // `this is june lindqvist`: an everyday first name joined by a surname after a slot.
         let common_pair = !first_ok
@@ -882,7 +976,7 @@ impl Doc<'_> {
             && !k.clinical
             && self.lower_next(i, ctx).is_some_and(|n| n > i);
         let title_particle = in_table(PARTICLES, w) && ctx == Ctx::Title;
-        if !(first_ok || common_pair || title_particle) {
+        if !(first_ok || common_pair || title_particle || owner) {
             return i + 1;
         }
         // A title or slot carries a name through words no list holds (`dr anders kowalski`,
@@ -899,16 +993,171 @@ impl Doc<'_> {
                 None => break,
             }
         }
+        // `my friend taras tkachuk recommended`: after a relation, a second word no list holds
+        // joins when English (or the end of the clause) follows it, unlike `valentina tiene
+        // fiebre`.
+        if end == i && carry == Ctx::Weak && ctx == Ctx::Strong && self.joins(i) {
+            let n = i + 1;
+            let closes = |k: usize| {
+                self.toks.get(k + 1).is_none_or(|t| {
+                    let g = self.gap(k);
+                    let nw = &self.lower[t.start..t.end];
+                    g.contains([',', '.', '!', '?', '\n', ';', ':'])
+                        || (g == " " && (in_table(STOP, nw) || dict::is_everyday_word(nw)))
+                })
+            };
+            if self.toks[n].shape == Shape::Lower && unknown_word(self.low(n)) && closes(n) {
+                end = n;
+            }
+        }
+        end = end.max(relation_end.unwrap_or(end));
         if in_table(PARTICLES, self.low(end)) {
             return end + 1;
+        }
+        // `calvert hospital`, `alder street pharmacy`: the words name a place, not a person.
+        if self.toks.get(end + 1).is_some_and(|t| t.shape == Shape::Lower)
+            && self.gap(end) == " "
+            && (in_table(ORG, self.low(end + 1)) || in_table(STREET, self.low(end + 1)))
+            && ctx != Ctx::Title
+        {
+            return end + 2;
+        }
+        // `my name is ben-david, tova`: LAST, FIRST after a name slot.
+        if ctx == Ctx::Strong && !in_table(RELATIONS, self.low(i - 1)) && self.gap(end) == ", " {
+            let g = end + 1;
+            if self.toks.get(g).is_some_and(|t| t.shape == Shape::Lower) {
+                let gw = self.low(g);
+                let kg = Known::of(gw);
+                if !in_table(STOP, gw) && ((kg.first && !kg.common) || unknown_word(gw)) {
+                    end = g;
+                }
+            }
         }
         let conf = match ctx {
             Ctx::Title | Ctx::Strong => STRONG,
             Ctx::Loose | Ctx::Weak => WEAKER,
+            Ctx::None if verb_pair || owner => WEAKER,
             Ctx::None => LONE,
         };
         found.push((i, end, conf));
         end + 1
+    }
+
+    /// `hey ifrah it's gülşen`, `hi konstantina, ...`: a greeting right before token `i`, and a
+    /// comma or the writer's own introduction right after it.
+    fn greeting_then_intro(&self, i: usize) -> bool {
+        i > 0
+            && matches!(self.low(i - 1), "hi" | "hello" | "hey" | "dear")
+            // Forms of address that are no name (`hi yall,`).
+            && !matches!(
+                self.low(i),
+                "yall" | "y'all" | "ya'll" | "folks" | "peeps" | "guys" | "bestie" | "babe" | "hun"
+                    | "dude" | "bro" | "sis" | "fam" | "doc" | "docs" | "nurses" | "ladies"
+            )
+            && self.toks.get(i + 1).is_some_and(|_| {
+                let g = self.gap(i);
+                g.trim_start().starts_with(',')
+                    || (g == " "
+                        && matches!(
+                            &self.lower[self.toks[i + 1].start..self.toks[i + 1].full_end],
+                            "its" | "it's" | "it\u{2019}s" | "im" | "i'm" | "this"
+                        ))
+            })
+    }
+
+    /// Is token `i` followed by `. ` (at most one more space) and another word?
+    fn joins_after_dot(&self, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && self
+                .gap(i)
+                .strip_prefix('.')
+                .is_some_and(|r| (1..=2).contains(&r.len()) && r.bytes().all(|b| b == b' '))
+    }
+
+    /// `nimra chaudhry is my emergency contact`, `teodor is my nephew`: one or two words opening
+    /// a clause, each a name or a word no list holds, then `is my` and a relation. Returns the
+    /// last token of the name.
+    fn named_relation(&self, i: usize) -> Option<usize> {
+        if !self.clause_start(i) {
+            return None;
+        }
+        let nameish = |k: usize| {
+            self.toks[k].shape == Shape::Lower && {
+                let w = self.low(k);
+                let kn = Known::of(w);
+                (kn.name() && !kn.english && !kn.common && !kn.clinical && plausible_lower(w))
+                    || unknown_word(w)
+            }
+        };
+        let ends = |e: usize| {
+            e + 3 < self.toks.len()
+                && (e..e + 3).all(|k| self.gap(k) == " ")
+                && self.low(e + 1) == "is"
+                && matches!(self.low(e + 2), "my" | "our" | "his" | "her")
+                && (in_table(RELATIONS, self.low(e + 3)) || self.low(e + 3) == "emergency")
+        };
+        if !nameish(i) {
+            None
+        } else if ends(i) {
+            Some(i)
+        } else {
+            (i + 1 < self.toks.len() && self.joins(i) && nameish(i + 1) && ends(i + 1))
+                .then_some(i + 1)
+        }
+    }
+
+    /// Is token `i` at the start of a sentence or of a clause after a comma (`..., guadalupe
+    /// asked for it`)?
+    fn clause_start(&self, i: usize) -> bool {
+        // Chat messages pasted together are often separated by a run of spaces only.
+        self.sentence_start(i)
+            || (i > 0 && {
+                let g = self.gap(i - 1);
+                g.trim_end().ends_with(',') || g.contains("  ") || g.contains('\t')
+            })
+    }
+
+    /// After a self-introduction (`hi im nadège dorvil`, `its konstantina again`, `this is nou
+    /// moua`), does the word at `i`, which no list holds, stand as a name? It must be followed
+    /// by a listed surname or a word no list holds, or close the introduction: the end of the
+    /// text or a clause, or `again`, `here`, `from`, `and`.
+    fn introduces(&self, i: usize) -> bool {
+        let w = self.low(i - 1);
+        let intro = matches!(w, "im" | "i'm" | "i\u{2019}m" | "its" | "it's" | "it\u{2019}s")
+            || (w == "am" && i > 1 && self.low(i - 2) == "i")
+            || (w == "is" && i > 1 && self.low(i - 2) == "this");
+        if !intro {
+            return false;
+        }
+        let Some(next) = self.toks.get(i + 1) else { return self.greeted(i) };
+        let g = self.gap(i);
+        if g.contains([',', '.', '!', '?', '\n', ';', ':']) {
+            return self.greeted(i);
+        }
+        if g != " " || next.shape != Shape::Lower {
+            return false;
+        }
+        let n = self.low(i + 1);
+        let kn = Known::of(n);
+        (kn.sur && !kn.english && !kn.common && !kn.clinical && plausible_lower(n))
+            || ((unknown_word(n) || matches!(n, "again" | "here" | "from" | "and"))
+                && self.greeted(i))
+    }
+
+    /// Does the line of token `i` open with a greeting a few words before it (`hi dr đặng its
+    /// konstantina`, `hello, this is ...`)?
+    fn greeted(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..5 {
+            if k == 0 || self.gap(k - 1).contains('\n') {
+                break;
+            }
+            k -= 1;
+            if greeting(self.low(k)) && !matches!(self.low(k), "thanks" | "thx" | "ty" | "sorry") {
+                return true;
+            }
+        }
+        false
     }
 
     /// Is the particle at `i` the start of a lower-case multi-part surname (`van der berg`)?
@@ -1114,6 +1363,46 @@ fn office_noun(w: &str) -> bool {
             .any(|s| w.ends_with(s))
 }
 
+/// A lower-case word no list holds as English, clinical, calendar, state or product vocabulary
+/// (`raghunathan`, `nadège`, `konstantina`): after a self-introduction or a title it can only be
+/// a name.
+fn unknown_word(w: &str) -> bool {
+    // `soooo`, `plzzz`: a letter three times running is chat emphasis, not a name.
+    let chars: Vec<char> = w.chars().collect();
+    if chars.windows(3).any(|t| t[0] == t[1] && t[1] == t[2]) {
+        return false;
+    }
+    let k = Known::of(w);
+    w.chars().count() >= 3
+        && plausible_lower(w)
+        && !k.english
+        && !k.common
+        && !k.clinical
+        && !k.eponym
+        && !k.calendar
+        && !derived_word(w)
+        && !office_noun(w)
+        && !in_table(STATES, w)
+        && !in_table(PRODUCTS, w)
+}
+
+/// Is `w` shaped like an English agent or role noun (`practitioner`, `educator`, `assistant`,
+/// `navigator`)? Listed names with these endings (`Miller`) are looked up before this applies.
+fn agent_noun(w: &str) -> bool {
+    w.len() > 5 && ["er", "or", "ist", "ant", "ent", "ian"].iter().any(|s| w.ends_with(s))
+}
+
+/// Does `w` start with an English prefix and a hyphen (`mid-shin`, `non-smoker`, `ex-wife`)? The
+/// name lists know the part after it (`Shin`), but the word is no name.
+fn english_prefix(w: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "mid", "non", "pre", "post", "self", "anti", "sub", "semi", "over", "under", "well",
+        "half", "full", "re", "co", "ex", "left", "right", "low", "high", "long", "short", "step",
+        "in",
+    ];
+    w.split_once('-').is_some_and(|(p, _)| PREFIXES.contains(&p.to_lowercase().as_str()))
+}
+
 /// Is `w` shaped like a derived English word (`reachable`, `nauseous`, `tenderness`), which
 /// the small lexicon may not hold but no name is?
 fn derived_word(w: &str) -> bool {
@@ -1127,6 +1416,9 @@ fn derived_word(w: &str) -> bool {
 /// Could a lower-case word be a name? Letters only, two or more of them, and not shaped like an
 /// inflected English word (`-ing`, `-ed`, `-ly`) unless a name list holds it (`ahmed`).
 fn plausible_lower(w: &str) -> bool {
+    if english_prefix(w) {
+        return false;
+    }
     let inflected = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
     w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))

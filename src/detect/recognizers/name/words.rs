@@ -93,6 +93,29 @@ pub(super) const RELATIONS: &[&str] = &[
     "contact",
     "patient",
     "pt",
+    // Care roles a patient names people by (`nurse sven said`, `my midwife pao lor`).
+    "nurse",
+    "midwife",
+    "doula",
+    "scribe",
+    "counselor",
+    "dietitian",
+    "nutritionist",
+    "paramedic",
+    "chw",
+    // In-laws, written as one word or three (`my father in law obinna`).
+    "father in law",
+    "mother in law",
+    "brother in law",
+    "sister in law",
+    "son in law",
+    "daughter in law",
+    "father-in-law",
+    "mother-in-law",
+    "brother-in-law",
+    "sister-in-law",
+    "son-in-law",
+    "daughter-in-law",
     // Spanish-speaking families write their own words (`mi hija nadège`, `my abuela yesenia`).
     "abuela",
     "abuelo",
@@ -514,7 +537,7 @@ pub(super) const ORG: &[&str] = &[
     "surgery", "surgical", "physicians", "partners", "practice", "urgent", "imaging", "dental",
     "scientific", "pharmaceuticals", "pharma", "therapeutics", "systems", "solutions",
     "station", "airport", "mall", "market", "bank", "office", "offices", "suite", "apt",
-    "farmacia", "clinica", "dialysis", "baptist", "methodist", "presbyterian", "lutheran",
+    "farmacia", "clinica", "dialysis", "apothecary", "drugstore", "medicine", "baptist", "methodist", "presbyterian", "lutheran",
     "adventist", "trust", "hmo", "ppo", "benefit", "benefits", "mutual", "plan", "choice",
 ];
 
