@@ -3,8 +3,8 @@
 //! as the one `make bench` builds at target/bench/corpus-cli.jsonl.
 //!
 //! ```sh
-//! cargo bench --bench profile --no-run   # prints the binary's path
-//! valgrind --tool=callgrind target/release/deps/profile-* detect target/bench/corpus-cli.jsonl 300
+//! cargo build --release --example profile
+//! valgrind --tool=callgrind target/release/examples/profile detect target/bench/corpus-cli.jsonl 300
 //! ```
 //!
 //! Workloads: `detect` and `scrub` over the first N documents; `stream` scrubs the first N
@@ -19,7 +19,7 @@ use phiscrub::vault::{KeySource, MemoryStore, Vault, VaultKey};
 use phiscrub::Detector;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
     let (what, path) = match (args.first(), args.get(1)) {
         (Some(w), Some(p)) => (w.as_str(), p.as_str()),
         _ => {
