@@ -1006,7 +1006,12 @@ impl Doc<'_> {
                         || (g == " " && (in_table(STOP, nw) || dict::is_everyday_word(nw)))
                 })
             };
-            if self.toks[n].shape == Shape::Lower && unknown_word(self.low(n)) && closes(n) {
+            // NOTE: `get`: the relation's word may be the text's last (a stream's window ends
+            // anywhere).
+            if self.toks.get(n).is_some_and(|t| t.shape == Shape::Lower)
+                && unknown_word(self.low(n))
+                && closes(n)
+            {
                 end = n;
             }
         }
@@ -1023,7 +1028,10 @@ impl Doc<'_> {
             return end + 2;
         }
         // `my name is ben-david, tova`: LAST, FIRST after a name slot.
-        if ctx == Ctx::Strong && !in_table(RELATIONS, self.low(i - 1)) && self.gap(end) == ", " {
+        if ctx == Ctx::Strong
+            && (i == 0 || !in_table(RELATIONS, self.low(i - 1)))
+            && self.gap(end) == ", "
+        {
             let g = end + 1;
             if self.toks.get(g).is_some_and(|t| t.shape == Shape::Lower) {
                 let gw = self.low(g);
