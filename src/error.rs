@@ -81,6 +81,14 @@ pub enum ErrorKind {
     PendingCommit,
     /// The scrubber was closed; open it again to go on.
     Closed,
+    /// The name and place dictionaries are not loaded (the wasm build loads them from its
+    /// dictionary file before anything is detected).
+    DictionaryUnavailable,
+    /// The dictionary file is damaged, of another format version, or of another build.
+    DictionaryCorrupt {
+        /// What was wrong, in a few words (no contents).
+        reason: &'static str,
+    },
 }
 
 impl Error {
@@ -123,6 +131,8 @@ impl Error {
             ErrorKind::InvalidText => "invalid_text",
             ErrorKind::PendingCommit => "pending_commit",
             ErrorKind::Closed => "closed",
+            ErrorKind::DictionaryUnavailable => "dictionary_unavailable",
+            ErrorKind::DictionaryCorrupt { .. } => "dictionary_corrupt",
         }
     }
 }
@@ -163,6 +173,12 @@ impl fmt::Display for Error {
                 f.write_str("the previous scrub's pairs were neither committed nor retracted")
             }
             ErrorKind::Closed => f.write_str("the scrubber was closed"),
+            ErrorKind::DictionaryUnavailable => {
+                f.write_str("the name and place dictionaries are not loaded")
+            }
+            ErrorKind::DictionaryCorrupt { reason } => {
+                write!(f, "the dictionary file is unusable: {reason}")
+            }
         }
     }
 }
@@ -194,6 +210,8 @@ mod tests {
             ErrorKind::InvalidText,
             ErrorKind::PendingCommit,
             ErrorKind::Closed,
+            ErrorKind::DictionaryUnavailable,
+            ErrorKind::DictionaryCorrupt { reason: "checksum mismatch" },
         ];
         let mut codes: Vec<&str> = kinds.into_iter().map(|k| Error::new(k).code()).collect();
         assert!(codes.iter().all(|c| c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')));

@@ -24,7 +24,9 @@ mod text;
 use crate::error::{Error, ErrorKind};
 use crate::label::Label;
 
-pub use dict::is_known_name;
+#[cfg(target_arch = "wasm32")]
+pub use dict::load_dictionaries;
+pub use dict::{dictionaries_ready, is_known_name};
 pub use known::Known;
 use recognizers::Recognizer;
 use text::Text;

@@ -342,6 +342,7 @@ impl Core {
 impl Core {
     /// Unlocks `header` with `source`, or creates a vault when there is none.
     fn open(source: KeySource, header: Option<Vec<u8>>) -> Result<Core, JsValue> {
+        crate::detect::dictionaries_ready().map_err(js_error)?;
         let vault = match header {
             Some(h) => VaultCore::unlock(&h, &source),
             None => VaultCore::create(&source),

@@ -13,10 +13,11 @@ pub struct JsDetector {
 
 #[wasm_bindgen(js_class = Detector)]
 impl JsDetector {
-    /// Compiles a detector for every label.
+    /// Compiles a detector for every label; `dictionary_unavailable` before `loadDictionaries`.
     #[wasm_bindgen(constructor)]
-    pub fn new() -> JsDetector {
-        JsDetector { inner: Detector::new() }
+    pub fn new() -> Result<JsDetector, JsValue> {
+        crate::detect::dictionaries_ready().map_err(super::js_error)?;
+        Ok(JsDetector { inner: Detector::new() })
     }
 
     /// Finds identifiers; returns a flat array `[start, end, labelIndex, ...]` in UTF-16 units.
@@ -32,11 +33,5 @@ impl JsDetector {
             out.extend([u[0] as u32, u[1] as u32, label as u32]);
         }
         Ok(out)
-    }
-}
-
-impl Default for JsDetector {
-    fn default() -> Self {
-        JsDetector::new()
     }
 }

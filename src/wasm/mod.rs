@@ -3,6 +3,7 @@
 //! One file per JS class: [`detector`] (`Detector`), [`core`] (`Core`, a scrubbing session over
 //! a vault whose storage is the caller's) and [`stream`] (`RehydrateStream`). The JS layer in
 //! `js/src/` does the IndexedDB work around them. [`alloc`] wipes every block the module frees.
+//! [`dict`] loads the name and place lists, which the wasm build does not embed.
 //!
 //! NOTE: contracts that hold for every class here:
 //! - offsets cross into JS as UTF-16 code units, converted by [`crate::offsets::convert`] only;
@@ -21,6 +22,7 @@ use crate::{Error, ErrorKind};
 mod alloc;
 mod core;
 mod detector;
+mod dict;
 mod stream;
 
 /// A JS error for `e`: `name` "PhiscrubError", `code` from [`Error::code`], no caller text.

@@ -1,4 +1,5 @@
-//! Name and place dictionaries: lookups over word lists embedded in the binary.
+//! Name and place dictionaries: lookups over word lists embedded in the binary (native) or
+//! loaded once from the dictionary file (wasm: [`load_dictionaries`], format in `bundle.rs`).
 //!
 //! The lists live in `data/dict/*.txt` (sources, licences and sizes in `data/dict/PROVENANCE.md`,
 //! generator `data/dict/build.py`). Each file is sorted by key in byte order, one entry a line,
@@ -15,29 +16,87 @@
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
+use crate::Error;
+#[cfg(target_arch = "wasm32")]
+use crate::ErrorKind;
+
+mod bundle;
+mod lists;
+
 /// Census 2010 surnames: `name \t rank`.
-static SURNAMES: List = List::new(include_str!("../../../data/dict/surnames.txt"));
+static SURNAMES: List = List::new(lists::SURNAMES);
 /// SSA and mortgage-record first names: `name \t gender \t rank`.
-static FIRST_NAMES: List = List::new(include_str!("../../../data/dict/first_names.txt"));
+static FIRST_NAMES: List = List::new(lists::FIRST_NAMES);
 /// USPS city names: `name \t number of ZIP codes`.
-static CITIES: List = List::new(include_str!("../../../data/dict/cities.txt"));
+static CITIES: List = List::new(lists::CITIES);
 /// Cities outside the US (Natural Earth populated places of 50,000 or more), keys only.
-static WORLD_CITIES: List = List::new(include_str!("../../../data/dict/world_cities.txt"));
+static WORLD_CITIES: List = List::new(lists::WORLD_CITIES);
 /// County names, one a line.
-static COUNTIES: List = List::new(include_str!("../../../data/dict/counties.txt"));
+static COUNTIES: List = List::new(lists::COUNTIES);
 /// English words that are also names or places, one a line.
-static COMMON_WORDS: List = List::new(include_str!("../../../data/dict/common_words.txt"));
+static COMMON_WORDS: List = List::new(lists::COMMON_WORDS);
 /// Names and city names that are also lower-case English words (`weeks`, `burns`), one a line:
 /// never drawn as surrogates (see `data/dict/build_english.py`).
-static ENGLISH_NAMES: List = List::new(include_str!("../../../data/dict/english_names.txt"));
+static ENGLISH_NAMES: List = List::new(lists::ENGLISH_NAMES);
 /// First names ranked 5,001 to 15,000 (same sources and ranking), keys only.
-static FIRST_NAMES_MORE: List = List::new(include_str!("../../../data/dict/first_names_more.txt"));
+static FIRST_NAMES_MORE: List = List::new(lists::FIRST_NAMES_MORE);
 /// Census 2010 surnames ranked 6,001 to 30,000, keys only.
-static SURNAMES_MORE: List = List::new(include_str!("../../../data/dict/surnames_more.txt"));
+static SURNAMES_MORE: List = List::new(lists::SURNAMES_MORE);
 /// Everyday lower-case English words (SCOWL sizes 10 and 20), one a line.
-static ENGLISH_WORDS: List = List::new(include_str!("../../../data/dict/english_words.txt"));
+static ENGLISH_WORDS: List = List::new(lists::ENGLISH_WORDS);
 /// Clinical vocabulary that collides with names: `term \t kind`.
-static MEDICAL_TERMS: List = List::new(include_str!("../../../data/dict/medical_terms.txt"));
+static MEDICAL_TERMS: List = List::new(lists::MEDICAL_TERMS);
+
+/// The lists' texts, by id ([`lists::NAMES`] order), embedded in native builds.
+#[cfg(not(target_arch = "wasm32"))]
+static EMBEDDED: [&str; lists::COUNT] = [
+    include_str!("../../../data/dict/surnames.txt"),
+    include_str!("../../../data/dict/first_names.txt"),
+    include_str!("../../../data/dict/cities.txt"),
+    include_str!("../../../data/dict/world_cities.txt"),
+    include_str!("../../../data/dict/counties.txt"),
+    include_str!("../../../data/dict/common_words.txt"),
+    include_str!("../../../data/dict/english_names.txt"),
+    include_str!("../../../data/dict/first_names_more.txt"),
+    include_str!("../../../data/dict/surnames_more.txt"),
+    include_str!("../../../data/dict/english_words.txt"),
+    include_str!("../../../data/dict/medical_terms.txt"),
+];
+
+/// The text of list `id`: embedded in native builds, loaded from the dictionary file in wasm.
+#[cfg(not(target_arch = "wasm32"))]
+fn list_text(id: usize) -> &'static str {
+    EMBEDDED[id]
+}
+
+/// The text of list `id`: embedded in native builds, loaded from the dictionary file in wasm.
+#[cfg(target_arch = "wasm32")]
+fn list_text(id: usize) -> &'static str {
+    bundle::text(id)
+}
+
+/// Loads the dictionary file (`phiscrub-dict.bin`, made by `build.rs` with this build) into the
+/// wasm module; every detector and scrubber needs it first (see [`dictionaries_ready`]).
+///
+/// Fails with `dictionary_corrupt` when the bytes are damaged, of another format version, or
+/// of another build than this module. Loading again after a success keeps the loaded lists.
+#[cfg(target_arch = "wasm32")]
+pub fn load_dictionaries(bytes: Vec<u8>) -> Result<(), Error> {
+    bundle::load(bytes)
+}
+
+/// `Ok` when the lists are available: always in native builds (they are embedded); in wasm
+/// once [`load_dictionaries`] succeeded, `dictionary_unavailable` before.
+///
+/// NOTE: the wasm bindings call it before making a detector or scrubber, so nothing detects
+/// without the name and place lists (fail closed: a scrub without them would miss names).
+pub fn dictionaries_ready() -> Result<(), Error> {
+    #[cfg(target_arch = "wasm32")]
+    if !bundle::loaded() {
+        return Err(Error::new(ErrorKind::DictionaryUnavailable));
+    }
+    Ok(())
+}
 
 /// Longest word or phrase a lookup folds; longer input cannot be in any list (the longest
 /// entry is under 40 bytes), so it is a miss without work.
@@ -195,7 +254,7 @@ pub(crate) fn county(phrase: &str) -> bool {
 /// Lower case, ASCII. Not uniform: an entry's chance grows with the length of the line
 /// before it, which is harmless for surrogates and saves an index of line offsets.
 pub(crate) fn random_first_name(gender: Option<Gender>, r: u32) -> &'static str {
-    pick(FIRST_NAMES.text, r, |fields| {
+    pick(FIRST_NAMES.text(), r, |fields| {
         let Some((g, rank)) = fields.split_once('\t') else { return false };
         let g_ok = match gender {
             None => true,
@@ -209,13 +268,13 @@ pub(crate) fn random_first_name(gender: Option<Gender>, r: u32) -> &'static str 
 
 /// A common surname chosen by the random `r`; lower case, ASCII (see [`random_first_name`]).
 pub(crate) fn random_surname(r: u32) -> &'static str {
-    pick(SURNAMES.text, r, |rank| rank.parse().is_ok_and(|n: u32| n <= RANDOM_SURNAME_MAX_RANK))
+    pick(SURNAMES.text(), r, |rank| rank.parse().is_ok_and(|n: u32| n <= RANDOM_SURNAME_MAX_RANK))
 }
 
 /// A US city with a few ZIP codes or more, chosen by the random `r`; in the normalized form
 /// the list stores (`saint louis`), lower case.
 pub(crate) fn random_city(r: u32) -> &'static str {
-    pick(CITIES.text, r, |zips| zips.parse().is_ok_and(|n: u32| n >= RANDOM_CITY_MIN_ZIPS))
+    pick(CITIES.text(), r, |zips| zips.parse().is_ok_and(|n: u32| n >= RANDOM_CITY_MIN_ZIPS))
 }
 
 /// True when `word` (a name or city from these lists) is also an ordinary lower-case English
@@ -227,13 +286,13 @@ pub(crate) fn is_english_word(word: &str) -> bool {
 
 /// A county name (without the word `County`), chosen by the random `r`; lower case.
 pub(crate) fn random_county(r: u32) -> &'static str {
-    pick(COUNTIES.text, r, |_| true)
+    pick(COUNTIES.text(), r, |_| true)
 }
 
-/// A sorted word list embedded in the binary, and the offsets of its line starts.
+/// A sorted word list, embedded or loaded, and the offsets of its line starts.
 struct List {
-    /// The list's text: one entry a line, sorted by key in byte order.
-    text: &'static str,
+    /// The list's id, its position in [`lists::NAMES`].
+    id: usize,
     /// Where each line starts, built on the first lookup in this list.
     ///
     /// NOTE: speed, measured with callgrind (issue 6): binary search over raw bytes had to snap
@@ -244,14 +303,24 @@ struct List {
 }
 
 impl List {
-    const fn new(text: &'static str) -> Self {
-        Self { text, lines: OnceLock::new() }
+    const fn new(id: usize) -> Self {
+        Self { id, lines: OnceLock::new() }
+    }
+
+    /// The list's text: one entry a line, sorted by key in byte order.
+    fn text(&self) -> &'static str {
+        list_text(self.id)
     }
 
     /// The start offset of every line, in order.
     fn starts(&self) -> &[u32] {
+        let text = self.text();
+        if text.is_empty() {
+            // Not loaded yet (wasm): index nothing, so the index is built from the real list.
+            return &[];
+        }
         self.lines.get_or_init(|| {
-            let b = self.text.as_bytes();
+            let b = text.as_bytes();
             let mut starts = Vec::with_capacity(b.len() / 8);
             let mut at = 0;
             while at < b.len() {
@@ -268,7 +337,7 @@ impl List {
 ///
 /// A binary search over the list's line starts; each probe compares `key` with one line's key.
 fn find(list: &'static List, key: &[u8]) -> Option<&'static str> {
-    let text = list.text;
+    let text = list.text();
     let bytes = text.as_bytes();
     let lines = list.starts();
     let at = lines.binary_search_by(|&s| compare_key(bytes, s as usize, key)).ok()?;

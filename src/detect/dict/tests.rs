@@ -1,6 +1,8 @@
 //! Lookups against the real embedded lists: hits, misses, folding, ranks, and list invariants
 //! the binary search depends on.
 
+use sha2::Digest;
+
 use super::*;
 
 #[test]
@@ -151,8 +153,8 @@ fn lists_are_sorted_folded_and_unique() {
         &ENGLISH_NAMES,
     ];
     for list in lists {
-        assert!(list.text.ends_with('\n'));
-        let keys: Vec<&str> = list.text.lines().map(|l| l.split('\t').next().unwrap()).collect();
+        assert!(list.text().ends_with('\n'));
+        let keys: Vec<&str> = list.text().lines().map(|l| l.split('\t').next().unwrap()).collect();
         for pair in keys.windows(2) {
             assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{pair:?}");
         }
@@ -168,12 +170,12 @@ fn lists_are_sorted_folded_and_unique() {
     }
     // Every entry can be found, which exercises every branch of the search.
     for list in lists {
-        for line in list.text.lines() {
+        for line in list.text().lines() {
             let key = line.split('\t').next().unwrap();
             assert!(find(list, key.as_bytes()).is_some(), "{key}");
         }
     }
-    for line in CITIES.text.lines().chain(COUNTIES.text.lines()) {
+    for line in CITIES.text().lines().chain(COUNTIES.text().lines()) {
         let key = line.split('\t').next().unwrap();
         let mut buf = [0; MAX_KEY];
         assert_eq!(
@@ -188,7 +190,7 @@ fn lists_are_sorted_folded_and_unique() {
 /// lists has no business there.
 #[test]
 fn every_common_word_collides_with_a_name_or_place() {
-    for word in COMMON_WORDS.text.lines() {
+    for word in COMMON_WORDS.text().lines() {
         let place = city(word).is_some() || county(word);
         assert!(is_known_name(word) || place, "{word} collides with nothing");
     }
@@ -196,12 +198,12 @@ fn every_common_word_collides_with_a_name_or_place() {
 
 #[test]
 fn list_sizes() {
-    assert_eq!(FIRST_NAMES.text.lines().count(), 5000);
-    assert_eq!(SURNAMES.text.lines().count(), 6000);
-    assert!(CITIES.text.lines().count() > 18_000);
-    assert!(COUNTIES.text.lines().count() > 1_800);
-    assert!(COMMON_WORDS.text.lines().count() > 300);
-    assert!(MEDICAL_TERMS.text.lines().count() > 300);
+    assert_eq!(FIRST_NAMES.text().lines().count(), 5000);
+    assert_eq!(SURNAMES.text().lines().count(), 6000);
+    assert!(CITIES.text().lines().count() > 18_000);
+    assert!(COUNTIES.text().lines().count() > 1_800);
+    assert!(COMMON_WORDS.text().lines().count() > 300);
+    assert!(MEDICAL_TERMS.text().lines().count() > 300);
 }
 
 /// Run with `cargo test --release --lib dict::tests::timing -- --ignored --nocapture`; the
@@ -249,4 +251,82 @@ fn world_cities_and_spaced_apostrophes() {
     assert!(!world_city("Springfield") && !world_city("tomorrow"));
     assert_eq!(city("Coeur d'Alene"), city("coeur d alene"));
     assert!(city("Coeur d'Alene").is_some());
+}
+
+// ---- the dictionary file (build.rs packs it; the wasm build loads it) ------------------------
+
+/// The dictionary file `build.rs` made for this build.
+const FILE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phiscrub-dict.bin"));
+
+#[test]
+fn the_dictionary_file_holds_exactly_the_embedded_lists() {
+    let ranges = bundle::parse(FILE, bundle::BUILD_SHA256).unwrap();
+    for (id, range) in ranges.into_iter().enumerate() {
+        assert_eq!(&FILE[range], EMBEDDED[id].as_bytes(), "{}", lists::NAMES[id]);
+    }
+}
+
+#[test]
+fn every_list_is_named_in_the_order_the_statics_use() {
+    let statics = [
+        (&SURNAMES, "surnames"),
+        (&FIRST_NAMES, "first_names"),
+        (&CITIES, "cities"),
+        (&WORLD_CITIES, "world_cities"),
+        (&COUNTIES, "counties"),
+        (&COMMON_WORDS, "common_words"),
+        (&ENGLISH_NAMES, "english_names"),
+        (&FIRST_NAMES_MORE, "first_names_more"),
+        (&SURNAMES_MORE, "surnames_more"),
+        (&ENGLISH_WORDS, "english_words"),
+        (&MEDICAL_TERMS, "medical_terms"),
+    ];
+    assert_eq!(statics.len(), lists::COUNT);
+    for (list, name) in statics {
+        assert_eq!(lists::NAMES[list.id], name);
+    }
+}
+
+/// The reason `parse` gives for `bytes`, or "ok".
+fn verdict(bytes: &[u8]) -> &'static str {
+    match bundle::parse(bytes, bundle::BUILD_SHA256) {
+        Ok(_) => "ok",
+        Err(e) => match e.kind() {
+            crate::ErrorKind::DictionaryCorrupt { reason } => reason,
+            other => panic!("unexpected error {other:?}"),
+        },
+    }
+}
+
+#[test]
+fn a_damaged_truncated_or_foreign_dictionary_file_is_refused() {
+    assert_eq!(verdict(FILE), "ok");
+    assert_eq!(verdict(&[]), "shorter than its header");
+    assert_eq!(verdict(&FILE[..FILE.len() - 1]), "checksum mismatch");
+    assert_eq!(verdict(&FILE[..100]), "checksum mismatch");
+    assert_eq!(verdict(b"<!doctype html><html>not found</html>"), "not a phiscrub dictionary file");
+    // One flipped bit anywhere: the header, a list, the checksum.
+    for at in [20, 200, FILE.len() / 2, FILE.len() - 40, FILE.len() - 1] {
+        let mut bad = FILE.to_vec();
+        bad[at] ^= 0x01;
+        assert_eq!(verdict(&bad), "checksum mismatch", "byte {at}");
+    }
+    let mut newer = FILE.to_vec();
+    newer[8] = 2;
+    assert_eq!(verdict(&newer), "unsupported format version");
+}
+
+#[test]
+fn a_well_formed_file_of_another_build_is_refused() {
+    // Another build's file: same layout, one list changed, its own checksum valid.
+    let mut other = FILE[..FILE.len() - 32].to_vec();
+    let last = other.len() - 2;
+    other[last] ^= 0x01;
+    let digest = sha2::Sha256::digest(&other);
+    other.extend_from_slice(&digest);
+    assert_ne!(&other[..], FILE);
+    assert_eq!(verdict(&other), "made by another build than this wasm module");
+    // The same bytes are accepted by the build they were made for.
+    let pinned: [u8; 32] = digest.into();
+    assert!(bundle::parse(&other, &pinned).is_ok());
 }
