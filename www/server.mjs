@@ -17,6 +17,7 @@ const TYPES = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
+  ".bin": "application/octet-stream",
   ".png": "image/png",
   ".svg": "image/svg+xml",
 };
@@ -127,7 +128,7 @@ export async function serveDemo({ port = 0, host = "127.0.0.1", delayMs = 15 } =
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end(
-        rel.startsWith("phiscrub.") ? "not built: run make demo (or scripts/ci/build-script-tag.sh)\n" : "not found\n",
+        rel.startsWith("phiscrub") ? "not built: run make demo (or scripts/ci/build-script-tag.sh)\n" : "not found\n",
       );
     }
   }

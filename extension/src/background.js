@@ -16,6 +16,11 @@ import { matchPattern, originOf, siteFor, sites } from "./settings.js";
 const SCRIPT_ID = "phiscrub-sites";
 const VAULT_PREFIX = "ext-";
 const POLICY = { ageSurrogates: true };
+/**
+ * The dictionary file, packaged beside this worker and the wasm (scripts/ci/build-extension.sh).
+ * NOTE: the library's default resolves from its own module URL, which bundling moves.
+ */
+const DICTIONARIES = new URL("phiscrub-dict.bin", import.meta.url);
 
 /** The scrubber of this session, opened once per worker lifetime. */
 let opening = null;
@@ -57,7 +62,7 @@ function scrubber() {
     const { vault, raw } = await sessionKey();
     await dropOldVaults(vault);
     try {
-      return await Scrubber.open({ vault, key: { raw }, policy: POLICY });
+      return await Scrubber.open({ vault, key: { raw }, policy: POLICY, dictionaries: DICTIONARIES });
     } finally {
       raw.fill(0);
     }

@@ -2,7 +2,12 @@
 // code the Rust core gives (`Error::code()` in src/error.rs); the message never holds caller
 // text, keys or vault contents.
 
-/** An error with a stable `code`: "wrong_key", "tampered", "quota_exceeded", ... */
+/**
+ * An error with a stable `code`: "wrong_key", "tampered", "quota_exceeded", ... Codes of the JS
+ * layer besides the core's: "dictionary_unavailable" (the dictionary file could not be fetched;
+ * the core also gives it when asked to detect before the file is loaded), "leak_blocked",
+ * "unsupported_body", "already_started", "no_passphrase".
+ */
 export class PhiscrubError extends Error {
   /**
    * @param {string} code a stable machine-readable code

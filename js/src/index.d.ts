@@ -63,6 +63,22 @@ export interface OpenOptions {
   fallback?: "memory";
   /** A listener added before opening: it also sees the `storage_fallback` and `open` events. */
   onAudit?: (event: AuditEvent) => void;
+  /**
+   * The dictionary file (name and place lists, which the wasm does not embed): its URL, or its
+   * bytes. Default: `phiscrub-dict.bin` beside the wasm. Used by the page's first load only.
+   */
+  dictionaries?: DictionarySource;
+}
+
+/** Where the dictionary file comes from: a URL to fetch, or the file's bytes. */
+export type DictionarySource = string | URL | Uint8Array | ArrayBuffer;
+
+/** Where `Scrubber.preload` loads the module's two files from. */
+export interface PreloadOptions {
+  /** The wasm file's URL. Default: `phiscrub_bg.wasm` beside pkg/phiscrub.js. */
+  wasm?: string | URL;
+  /** The dictionary file's URL or bytes. Default: `phiscrub-dict.bin` beside the wasm. */
+  dictionaries?: DictionarySource;
 }
 
 /** An identifier found in a text; offsets in UTF-16 code units (JS string indices). */
@@ -120,6 +136,11 @@ export class Scrubber {
   private constructor();
   /** Opens (creating on first use) a vault. Throws PhiscrubError: wrong_key, storage_unavailable, ... */
   static open(options: OpenOptions): Promise<Scrubber>;
+  /**
+   * Fetches and compiles the wasm and fetches the dictionary file, in parallel, once per page
+   * (`open` does it too). Throws PhiscrubError: dictionary_unavailable, dictionary_corrupt.
+   */
+  static preload(options?: PreloadOptions): Promise<void>;
   readonly loadReport: LoadReport;
   /** Where the vault lives: "none" for an ephemeral key. */
   readonly storage: "indexeddb" | "memory" | "none";
@@ -149,6 +170,7 @@ export type ErrorCode =
   | "invalid_header" | "weak_kdf" | "invalid_key" | "invalid_entry" | "random_unavailable"
   | "storage" | "forgotten" | "quota_exceeded" | "storage_unavailable" | "invalid_text"
   | "input_too_large" | "pending_commit" | "closed" | "leak_blocked" | "unsupported_body"
+  | "dictionary_unavailable" | "dictionary_corrupt"
   | (string & {});
 
 /** The one error type: switch on `code`; the message never holds caller text. */

@@ -9,9 +9,9 @@
 // The mapping from originals to surrogates lives only in this page: in the wasm core's memory and,
 // sealed with AES-256-GCM, in IndexedDB (js/src/vault-idb.js) or, when asked for, in memory
 // (js/src/vault-memory.js). Nothing here makes a network request other than loading the module's
-// own wasm file. Types: index.d.ts beside this file.
+// own two files: its wasm and its dictionary file. Types: index.d.ts beside this file.
 
-import init, { Core } from "../../pkg/phiscrub.js";
+import init, { Core, dictionariesLoaded, loadDictionaries } from "../../pkg/phiscrub.js";
 import { AuditLog, countLabels, policyVersion } from "./audit.js";
 import { PhiscrubError, fromCore } from "./errors.js";
 import { IdbVault } from "./vault-idb.js";
@@ -20,11 +20,47 @@ import { MemoryVault } from "./vault-memory.js";
 export { PhiscrubError, policyVersion };
 export { guardFetch } from "./guard-fetch.js";
 
+/**
+ * The name and place lists, which the wasm module does not embed (issue 6: they are 295 KB of
+ * its 930 KB gzipped): beside the wasm, as scripts/ci/build-web.sh and the npm package place it.
+ * NOTE: a static `new URL(..., import.meta.url)`, the form bundlers (Vite, webpack) rewrite into
+ * an emitted asset, as they do for the wasm-bindgen glue's wasm URL.
+ */
+const DICTIONARY_URL = new URL("../../pkg/phiscrub-dict.bin", import.meta.url);
+
 let loading;
 
-/** Loads and compiles the wasm module once per page. */
-function ready() {
-  loading ??= init();
+/** The dictionary file's bytes: given as bytes, or fetched from a URL (`dictionary_unavailable`). */
+async function dictionaryBytes(source) {
+  if (source instanceof Uint8Array) return source;
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  let res;
+  try {
+    res = await fetch(source);
+  } catch {
+    throw new PhiscrubError("dictionary_unavailable", "the dictionary file could not be fetched");
+  }
+  if (!res.ok) {
+    throw new PhiscrubError("dictionary_unavailable", `the dictionary file could not be fetched (HTTP ${res.status})`);
+  }
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * Loads the wasm module and its dictionaries once per page: the dictionary file is fetched while
+ * the wasm compiles, and this resolves only when both are in (fail closed: no core is made
+ * without the lists). A failed load is forgotten, so a later call tries again.
+ */
+function ready({ wasm, dictionaries = DICTIONARY_URL } = {}) {
+  loading ??= Promise.all([
+    init(wasm === undefined ? undefined : { module_or_path: wasm }),
+    dictionaryBytes(dictionaries),
+  ]).then(([, bytes]) => {
+    if (!dictionariesLoaded()) fromCore(() => loadDictionaries(bytes));
+  });
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }
 
@@ -114,13 +150,16 @@ export class Scrubber {
    * - `fallback: "memory"`: when IndexedDB is unavailable (some private modes, no
    *   `indexedDB` at all), open a memory vault instead of throwing `storage_unavailable`, and
    *   emit a `storage_fallback` audit event; `storage` then reads "memory";
-   * - `onAudit`: a listener added before opening, so it also sees `storage_fallback` and `open`.
+   * - `onAudit`: a listener added before opening, so it also sees `storage_fallback` and `open`;
+   * - `dictionaries`: where the dictionary file is (a URL), or its bytes; default
+   *   `phiscrub-dict.bin` beside the wasm (see `Scrubber.preload`).
    *
-   * Throws a PhiscrubError: `wrong_key`, `key_source_mismatch`, `storage_unavailable`, ...
+   * Throws a PhiscrubError: `wrong_key`, `key_source_mismatch`, `storage_unavailable`,
+   * `dictionary_unavailable`, `dictionary_corrupt`, ...
    */
   static async open(options = {}) {
-    const { vault, key, policy, storage = "indexeddb", fallback, onAudit } = options;
-    await ready();
+    const { vault, key, policy, storage = "indexeddb", fallback, onAudit, dictionaries } = options;
+    await ready({ dictionaries });
     if (!key || typeof key !== "object") throw new TypeError("key is required");
     if (!(storage in STORES)) throw new TypeError('storage must be "indexeddb" or "memory"');
     if (fallback !== undefined && fallback !== "memory") {
@@ -178,6 +217,22 @@ export class Scrubber {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Fetches and compiles the wasm module and fetches the dictionary file, in parallel, once per
+   * page; `open` does it too, so calling this is only needed to start early (before the key is
+   * known) or to load the files from elsewhere. Options: `wasm`, the wasm file's URL (default:
+   * `phiscrub_bg.wasm` beside pkg/phiscrub.js); `dictionaries`, the dictionary file's URL or its
+   * bytes (default: `phiscrub-dict.bin` beside the wasm). Only the first successful load counts.
+   *
+   * Throws a PhiscrubError `dictionary_unavailable` (the file could not be fetched) or
+   * `dictionary_corrupt` (damaged, or not the file of this wasm build).
+   * @param {{ wasm?: string | URL, dictionaries?: string | URL | Uint8Array | ArrayBuffer }} [options]
+   * @returns {Promise<void>}
+   */
+  static preload(options = {}) {
+    return ready(options);
   }
 
   /**

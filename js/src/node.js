@@ -1,5 +1,6 @@
 // phiscrub for Node tools (scripts, batch jobs, tests): the same API as the browser entry, with
-// the wasm read from disk and compiled synchronously at import, and vaults kept in memory by
+// the wasm read from disk and compiled synchronously at import (the dictionary file beside it read
+// at import too, loaded by the first `open`), and vaults kept in memory by
 // default, since Node has no IndexedDB. Use `{ ephemeral: true }`, or a raw or passphrase key
 // with a vault name: reopening that name with the same key in the same process restores its
 // pairs; nothing is written to disk. Types: node.d.ts beside this file.
@@ -9,6 +10,7 @@ import { initSync } from "../../pkg/phiscrub.js";
 import { Scrubber as BrowserScrubber, PhiscrubError, policyVersion } from "./index.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/phiscrub_bg.wasm", import.meta.url)) });
+const dictionaries = readFileSync(new URL("../../pkg/phiscrub-dict.bin", import.meta.url));
 
 export { PhiscrubError, policyVersion };
 
@@ -19,6 +21,6 @@ export class Scrubber extends BrowserScrubber {
    * @param {object} [options]
    */
   static open(options = {}) {
-    return super.open({ storage: "memory", ...options });
+    return super.open({ storage: "memory", dictionaries, ...options });
   }
 }

@@ -12,6 +12,7 @@
 //   data-match     comma-separated URL prefixes whose requests the page's `fetch` guards;
 //                  default: every request with a body
 //   data-wasm      where the wasm file is; default `phiscrub.wasm` next to this script
+//   data-dict      where the dictionary file is; default `phiscrub-dict.bin` next to this script
 //
 // It sets `window.phiscrub` = { Scrubber, guardFetch, PhiscrubError, start, ready, scrubbed }:
 // `ready` resolves with the page's Scrubber once started. Then:
@@ -23,9 +24,8 @@
 //   it is appended chunk by chunk;
 // - each guarded request dispatches `phiscrub:sent` on window, detail `{ url, fields: [{ path,
 //   text, entities }] }`: what was sent and where its surrogates are (no originals).
-// The script makes no request other than for its wasm file.
+// The script makes no request other than for its wasm file and its dictionary file.
 
-import init from "../../pkg/phiscrub.js";
 import { guardFetch } from "./guard-fetch.js";
 import { PhiscrubError, Scrubber } from "./index.js";
 
@@ -33,6 +33,7 @@ import { PhiscrubError, Scrubber } from "./index.js";
 const tag = document.currentScript;
 const settings = { ...(tag?.dataset ?? {}) };
 const wasmUrl = new URL(settings.wasm ?? "phiscrub.wasm", tag?.src ?? document.baseURI);
+const dictUrl = new URL(settings.dict ?? "phiscrub-dict.bin", tag?.src ?? document.baseURI);
 
 const FIELDS = "textarea[data-phiscrub], input[data-phiscrub], [contenteditable][data-phiscrub]";
 const ANSWERS = "[data-phiscrub-answer]";
@@ -57,9 +58,9 @@ let scrubber = null;
 async function start({ key, vault = settings.vault ?? "phiscrub", policy } = {}) {
   if (scrubber) throw new PhiscrubError("already_started", "phiscrub was already started");
   try {
-    // NOTE: initialises the wasm module index.js imports, from the URL derived from this
-    // script; index.js's own `init()` then finds it loaded and fetches nothing.
-    await init({ module_or_path: wasmUrl });
+    // NOTE: loads the wasm module and the dictionary file (in parallel) from the URLs derived
+    // from this script; `open` then finds both loaded and fetches nothing.
+    await Scrubber.preload({ wasm: wasmUrl, dictionaries: dictUrl });
     scrubber = await Scrubber.open({ vault, key, policy });
     guardPage(scrubber);
     resolveReady(scrubber);
