@@ -102,12 +102,12 @@ test("the sample message, and the screenshot of the portal", async () => {
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
 });
 
-test("the page made no request but its own, and the library none but its js and wasm", () => {
+test("the page made no request but its own, and the library none but its js, wasm and dictionaries", () => {
   assert.deepEqual(h.foreign, []);
   const allowed = new Set([
     "GET /", "GET /portal.css", "GET /portal.js", // the page
     "POST /api/chat", "GET /api/log", // the page's own API calls
-    "GET /phiscrub.js", "GET /phiscrub.wasm", // the library loading itself
+    "GET /phiscrub.js", "GET /phiscrub.wasm", "GET /phiscrub-dict.bin", // the library loading itself
   ]);
   const other = [...new Set(h.requests.map((r) => `${r.method} ${r.path}`))].filter((r) => !allowed.has(r));
   assert.deepEqual(other, []);

@@ -102,17 +102,18 @@ test("a contenteditable marked data-phiscrub is sent scrubbed and answered resto
   assert.equal(await page.textContent("#ask-ce"), text);
 });
 
-test("the page made no request but its own, and the library none but its js and wasm", () => {
+test("the page made no request but its own, and the library none but its js, wasm and dictionaries", () => {
   assert.deepEqual(h.foreign, []);
   const allowed = new Set([
     "GET /plain.html", "GET /portal.css", "GET /plain.js", // the page
     "POST /api/form", "POST /api/chat", "GET /api/replay", // the page's own API calls
-    "GET /phiscrub.js", "GET /phiscrub.wasm", // the library loading itself
+    "GET /phiscrub.js", "GET /phiscrub.wasm", "GET /phiscrub-dict.bin", // the library loading itself
   ]);
   const seen = new Set(h.requests.map((r) => `${r.method} ${r.path}`));
   const other = [...seen].filter((r) => !allowed.has(r));
   assert.deepEqual(other, []);
   assert.equal(h.requests.filter((r) => r.path === "/phiscrub.wasm").length, 1, "the wasm loaded once");
+  assert.equal(h.requests.filter((r) => r.path === "/phiscrub-dict.bin").length, 1, "the dictionaries loaded once");
   assert.deepEqual(h.errors, []);
 });
 
