@@ -113,7 +113,7 @@ test("the tarball holds only the package's files", () => {
     .sort();
   const js = readdirSync(join(ROOT, "js", "src")).filter((f) => f.endsWith(".js") || f.endsWith(".d.ts"));
   const want = [
-    "README.md", "package.json", "pkg/phiscrub.js", "pkg/phiscrub_bg.wasm",
+    "README.md", "package.json", "pkg/phiscrub.js", "pkg/phiscrub_bg.wasm", "pkg/phiscrub-dict.bin",
     ...js.map((f) => `js/src/${f}`),
   ].sort();
   assert.deepEqual(listed, want);
@@ -127,6 +127,7 @@ test("a Vite app (vite build, no configuration) scrubs and rehydrates in Chromiu
   const dist = join(dir, "dist");
   const assets = readdirSync(join(dist, "assets"));
   assert.ok(assets.some((f) => f.endsWith(".wasm")), `no wasm emitted: ${assets}`);
+  assert.ok(assets.some((f) => /^phiscrub-dict.*\.bin$/.test(f)), `no dictionary file emitted: ${assets}`);
   const { shown, foreign, errors } = await runPage(dist);
   assert.equal(shown.status, "done", errors.join("\n"));
   assertRoundTrip({ text: shown.scrubbed, labels: shown.labels.split(","), restored: shown.restored });
