@@ -1,20 +1,18 @@
 //! Packs the name and place lists (`data/dict/*.txt`) into one dictionary file,
-//! `$OUT_DIR/phiscrub-dict.bin`, and writes its SHA-256 to `$OUT_DIR/phiscrub-dict.sha256`.
+//! `$OUT_DIR/phiscrub-dict.bin`, and writes its checksum to `$OUT_DIR/phiscrub-dict.sum`.
 //!
-//! The wasm build carries no dictionary text: it pins that SHA-256 and accepts only this file,
+//! The wasm build carries no dictionary text: it pins that checksum and accepts only this file,
 //! which `scripts/ci/build-web.sh` copies next to the wasm (`pkg/phiscrub-dict.bin`). Native
 //! builds embed the lists with `include_str!` and use the file only in tests. The layout is
 //! described in `src/detect/dict/bundle.rs`.
 //!
-//! NOTE: a build script rather than a separate tool, so the file and the wasm that pins its hash
-//! always come from the same build.
+//! NOTE: a build script rather than a separate tool, so the file and the wasm that pins its
+//! checksum always come from the same build.
 
 use std::path::PathBuf;
 use std::{env, fs};
 
-use sha2::{Digest, Sha256};
-
-/// The list order, the magic and the format version, shared with the reader.
+/// The list order, the magic, the format version and the checksum, shared with the reader.
 #[allow(dead_code)]
 mod lists {
     include!("src/detect/dict/lists.rs");
@@ -42,9 +40,9 @@ fn main() {
     for text in &texts {
         out.extend_from_slice(text);
     }
-    let digest = Sha256::digest(&out);
-    out.extend_from_slice(&digest);
+    let sum = lists::checksum(&out).to_le_bytes();
+    out.extend_from_slice(&sum);
     let dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(dir.join("phiscrub-dict.bin"), &out).expect("writing phiscrub-dict.bin");
-    fs::write(dir.join("phiscrub-dict.sha256"), digest).expect("writing phiscrub-dict.sha256");
+    fs::write(dir.join("phiscrub-dict.sum"), sum).expect("writing phiscrub-dict.sum");
 }

@@ -10,30 +10,28 @@
 //! | 4 | list count `n` (`u32`) |
 //! | per list, `n` times | name length (`u8`), name (ASCII, the file stem under `data/dict/`), text length (`u32`) |
 //! | the lengths' sum | the lists' texts (UTF-8, exactly the `data/dict/*.txt` files), concatenated in order |
-//! | 32 | SHA-256 of every byte before it |
+//! | 8 | checksum (`u64`) of every byte before it: `checksum` in `lists.rs` |
 //!
 //! The texts are stored as they are, so the file gzips like the lists (a server or CDN may
 //! compress it in transit). A wasm build accepts only the file of its own build: besides the
-//! trailing checksum it compares the file's SHA-256 with the one `build.rs` computed when the
+//! trailing checksum matching the bytes, it must equal the checksum `build.rs` computed when the
 //! wasm was built, so a stale file next to a newer wasm is refused rather than used.
 
 use std::ops::Range;
 
-use sha2::{Digest, Sha256};
-
-use super::lists::{COUNT, FORMAT_VERSION, MAGIC, NAMES};
+use super::lists::{checksum, COUNT, FORMAT_VERSION, MAGIC, NAMES};
 use crate::{Error, ErrorKind};
 
-/// The SHA-256 of the dictionary file `build.rs` packed for this build.
-pub(crate) const BUILD_SHA256: &[u8; 32] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/phiscrub-dict.sha256"));
+/// The checksum of the dictionary file `build.rs` packed for this build.
+pub(crate) const BUILD_SUM: &[u8; 8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/phiscrub-dict.sum"));
 
 /// Checks `bytes` is a dictionary file of this build and returns where each list's text is.
 ///
-/// `expected` is the SHA-256 the file must have ([`BUILD_SHA256`] outside tests).
-pub(crate) fn parse(bytes: &[u8], expected: &[u8; 32]) -> Result<[Range<usize>; COUNT], Error> {
+/// `expected` is the checksum the file must have ([`BUILD_SUM`] outside tests).
+pub(crate) fn parse(bytes: &[u8], expected: &[u8; 8]) -> Result<[Range<usize>; COUNT], Error> {
     let corrupt = |reason| Error::new(ErrorKind::DictionaryCorrupt { reason });
-    let body_len = bytes.len().checked_sub(32).ok_or(corrupt("shorter than its header"))?;
+    let body_len = bytes.len().checked_sub(8).ok_or(corrupt("shorter than its header"))?;
     let (body, sum) = bytes.split_at(body_len);
     if !body.starts_with(MAGIC) {
         return Err(corrupt("not a phiscrub dictionary file"));
@@ -45,11 +43,11 @@ pub(crate) fn parse(bytes: &[u8], expected: &[u8; 32]) -> Result<[Range<usize>; 
     }
     // NOTE: the checksum before the layout, so damage anywhere past the version reads as a
     // checksum mismatch rather than as whichever field it happened to hit.
-    let digest = Sha256::digest(body);
-    if digest.as_slice() != sum {
+    let digest = checksum(body).to_le_bytes();
+    if digest != sum {
         return Err(corrupt("checksum mismatch"));
     }
-    if digest.as_slice() != expected {
+    if &digest != expected {
         return Err(corrupt("made by another build than this wasm module"));
     }
     let count = read_u32(body, &mut at).ok_or(corrupt("shorter than its header"))?;
@@ -97,7 +95,7 @@ static LOADED: std::sync::OnceLock<[&'static str; COUNT]> = std::sync::OnceLock:
 /// once `bytes` is checked (a page may open several scrubbers).
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn load(bytes: Vec<u8>) -> Result<(), Error> {
-    let ranges = parse(&bytes, BUILD_SHA256)?;
+    let ranges = parse(&bytes, BUILD_SUM)?;
     if LOADED.get().is_some() {
         return Ok(());
     }
