@@ -1,5 +1,5 @@
 //! Name and place dictionaries: lookups over word lists embedded in the binary (native) or
-//! loaded once from the dictionary file (wasm: [`load_dictionaries`], format in `bundle.rs`).
+//! loaded once from the dictionary file (wasm: `load_dictionaries`, format in `bundle.rs`).
 //!
 //! The lists live in `data/dict/*.txt` (sources, licences and sizes in `data/dict/PROVENANCE.md`,
 //! generator `data/dict/build.py`). Each file is sorted by key in byte order, one entry a line,
@@ -86,7 +86,7 @@ pub fn load_dictionaries(bytes: Vec<u8>) -> Result<(), Error> {
 }
 
 /// `Ok` when the lists are available: always in native builds (they are embedded); in wasm
-/// once [`load_dictionaries`] succeeded, `dictionary_unavailable` before.
+/// once `load_dictionaries` (wasm only) succeeded, `dictionary_unavailable` before.
 ///
 /// NOTE: the wasm bindings call it before making a detector or scrubber, so nothing detects
 /// without the name and place lists (fail closed: a scrub without them would miss names).
