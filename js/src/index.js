@@ -21,8 +21,9 @@ export { PhiscrubError, policyVersion };
 export { guardFetch } from "./guard-fetch.js";
 
 /**
- * The name and place lists, which the wasm module does not embed (issue 6: they are 295 KB of
- * its 930 KB gzipped): beside the wasm, as scripts/ci/build-web.sh and the npm package place it.
+ * The name and place lists, which the wasm module does not embed (issue 6: embedded, they were
+ * 295 KB of its 971 KB gzipped): beside the wasm, where scripts/ci/build-web.sh and the npm
+ * package place it.
  * NOTE: a static `new URL(..., import.meta.url)`, the form bundlers (Vite, webpack) rewrite into
  * an emitted asset, as they do for the wasm-bindgen glue's wasm URL.
  */
