@@ -149,6 +149,7 @@ export type ErrorCode =
   | "invalid_header" | "weak_kdf" | "invalid_key" | "invalid_entry" | "random_unavailable"
   | "storage" | "forgotten" | "quota_exceeded" | "storage_unavailable" | "invalid_text"
   | "input_too_large" | "pending_commit" | "closed" | "leak_blocked" | "unsupported_body"
+  | "claim_conflict"
   | (string & {});
 
 /** The one error type: switch on `code`; the message never holds caller text. */
