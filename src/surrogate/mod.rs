@@ -13,6 +13,8 @@ mod generate;
 mod names;
 mod shape;
 
+pub(crate) use names::aligned_parts;
+
 use std::collections::HashMap;
 use std::fmt;
 

@@ -29,6 +29,12 @@
 //! - `Absent` on the surrogate as an original: a drawn number must not be another page's real
 //!   value (the engine checks `o:` too), except for names, which may equal a real name seen
 //!   elsewhere (see the engine).
+//! - For names, two more per word (the engine's name book maps `Smith` -> `Baker` once for
+//!   every later `Mr. Smith` or `SMITH, DAN`): one surrogate word per original word and one
+//!   original word per surrogate word, across pages. Not "no surrogate word is a real word seen
+//!   elsewhere": a new spelling of a known name reuses its words, so that check could refuse a
+//!   pair forever. Initials are left out: 26 letters cannot stay one-to-one across pages, and
+//!   an initial restores nothing on its own.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -36,7 +42,7 @@ use zeroize::Zeroizing;
 
 use super::key::{Subkeys, KEY_LEN};
 use super::MappingEntry;
-use crate::surrogate::Surrogates;
+use crate::surrogate::{aligned_parts, Surrogates};
 use crate::Label;
 
 /// Length of a claim tag, in bytes (128 bits: a chance collision is out of reach).
@@ -111,7 +117,8 @@ impl ClaimTagger {
         let label = entry.label;
         let id = Zeroizing::new(Surrogates::identity(label, &entry.original));
         let original = Zeroizing::new(id.to_lowercase());
-        let surrogate = Zeroizing::new(Surrogates::identity(label, &entry.surrogate).to_lowercase());
+        let surrogate =
+            Zeroizing::new(Surrogates::identity(label, &entry.surrogate).to_lowercase());
         let owner = self.tag(b"o", &[original.as_bytes()]);
         let mut out = vec![Claim { key: owner, value: owner, kind: ClaimKind::Mark }];
         if label == Label::Date {
@@ -137,7 +144,26 @@ impl ClaimTagger {
                 });
                 if label != Label::Name {
                     let as_original = self.tag(b"o", &[surrogate.as_bytes()]);
-                    out.push(Claim { key: as_original, value: as_original, kind: ClaimKind::Absent });
+                    out.push(Claim {
+                        key: as_original,
+                        value: as_original,
+                        kind: ClaimKind::Absent,
+                    });
+                }
+                if label == Label::Name {
+                    for (a, b) in aligned_parts(&entry.original, &entry.surrogate) {
+                        let (a, b) = (Zeroizing::new(a), Zeroizing::new(b));
+                        out.push(Claim {
+                            key: self.tag(b"nf", &[a.as_bytes()]),
+                            value: self.tag(b"nv", &[b.as_bytes()]),
+                            kind: ClaimKind::Exclusive,
+                        });
+                        out.push(Claim {
+                            key: self.tag(b"ns", &[b.as_bytes()]),
+                            value: self.tag(b"nw", &[a.as_bytes()]),
+                            kind: ClaimKind::Exclusive,
+                        });
+                    }
                 }
             }
         }
@@ -201,6 +227,21 @@ mod tests {
         let age = tagger(1).claims(&entry(Label::Age, "93", "90+"));
         assert!(age.iter().all(|c| c.kind != ClaimKind::Absent) && age.len() == 2);
         let name = tagger(1).claims(&entry(Label::Name, "Dan Smith", "John Baker"));
-        assert!(name.iter().all(|c| c.kind != ClaimKind::Absent), "a name may equal a real one");
+        assert_eq!(name.len(), 3 + 2 * 2, "the whole name, then each of its two words");
+    }
+
+    #[test]
+    fn name_words_claim_across_spellings() {
+        let t = tagger(1);
+        let a = t.claims(&entry(Label::Name, "Dan Smith", "John Baker"));
+        let b = t.claims(&entry(Label::Name, "SMITH, ANN", "BAKER, MARY"));
+        let c = t.claims(&entry(Label::Name, "Lee Jones", "Kim Baker"));
+        let key = |cs: &[Claim], i: usize| (cs[i].key, cs[i].value);
+        // `smith` -> `baker` is one claim in both spellings, `jones` -> `baker` clashes with it.
+        assert_eq!(key(&a, 3 + 2 + 1), key(&b, 3 + 1));
+        assert_eq!(a[3 + 2 + 1].key, c[3 + 2 + 1].key);
+        assert_ne!(a[3 + 2 + 1].value, c[3 + 2 + 1].value);
+        // Initials and unchanged words claim nothing.
+        assert_eq!(t.claims(&entry(Label::Name, "D. Smith", "J. Baker")).len(), 3 + 2);
     }
 }
