@@ -267,3 +267,68 @@ test("a vault written before the claims store existed opens, gets its claims, an
   assert.equal(r.back2, "MRN: 49000003");
   await page.close();
 });
+
+test("names scrubbed in five pages drawing blind: each name word gets one surrogate word, and no two words share one", async () => {
+  const LAST = ["Okafor", "Lindqvist", "Brannigan", "Castellanos", "Whitcombe", "Nakashima", "Delacroix", "Abernathy", "Kowalczyk", "Fairweather", "Szymanski", "Oyelaran"];
+  const FIRST = ["Dan", "Rosa", "Ingrid", "Tomas", "Priya", "Marcus", "Elena", "Kwame", "Sofia", "Henrik"];
+  const N = 40;
+  const pages = [];
+  for (let k = 0; k < TABS; k++) pages.push(await h.page());
+  // No announcements: only the claims on name words keep the pages' name books in step.
+  for (const p of pages) await p.evaluate(() => delete window.BroadcastChannel);
+  for (const p of pages) await open(p, "tabs-names");
+  const texts = pages.map((_, k) => Array.from({ length: N }, (_, i) => `Patient: ${FIRST[(3 * k + i) % FIRST.length]} ${LAST[(k + i) % LAST.length]} called.`));
+  const runs = await Promise.all(
+    pages.map((p, k) =>
+      p.evaluate(async (texts) => {
+        let aborts = 0;
+        const abort = IDBTransaction.prototype.abort;
+        IDBTransaction.prototype.abort = function (...args) {
+          aborts++;
+          return abort.apply(this, args);
+        };
+        const out = [];
+        for (const t of texts) out.push((await scrubber.scrub(t)).text);
+        IDBTransaction.prototype.abort = abort;
+        scrubber.close();
+        return { out, aborts };
+      }, texts[k]),
+    ),
+  );
+  const forward = new Map();
+  const backward = new Map();
+  const word = /^Patient: (\S+) (\S+) called\.$/;
+  runs.forEach((r, k) =>
+    r.out.forEach((o, i) => {
+      const [, f, l] = word.exec(texts[k][i]);
+      const m = word.exec(o);
+      assert.ok(m, `page ${k} message ${i} keeps its shape`);
+      for (const [a, b] of [[f, m[1]], [l, m[2]]]) {
+        assert.notEqual(a, b);
+        if (!forward.has(a)) forward.set(a, new Set());
+        forward.get(a).add(b);
+        if (!backward.has(b)) backward.set(b, new Set());
+        backward.get(b).add(a);
+      }
+    }),
+  );
+  const duplicated = [...forward.values()].filter((s) => s.size > 1).length;
+  const clashing = [...backward.values()].filter((s) => s.size > 1).length;
+  assert.equal(duplicated, 0, "no name word got two surrogate words");
+  assert.equal(clashing, 0, "no surrogate word stands for two name words");
+  const reader = await h.page();
+  const r = await reader.evaluate(async ({ scrubbed, surnames }) => {
+    const s = await phiscrub.Scrubber.open({ vault: "tabs-names", key: { raw: new Uint8Array(32).fill(3) } });
+    const back = [];
+    for (const t of scrubbed) back.push(await s.rehydrate(t));
+    const titled = [];
+    for (const n of surnames) titled.push(await s.rehydrate(`Mr. ${n} asked for a refill.`));
+    s.close();
+    return { back, titled };
+  }, { scrubbed: runs.flatMap((x) => x.out), surnames: LAST.map((l) => [...forward.get(l)][0]) });
+  assert.deepEqual(r.back, texts.flat());
+  assert.deepEqual(r.titled, LAST.map((l) => `Mr. ${l} asked for a refill.`), "a surname alone restores to its one original");
+  const retried = runs.reduce((n, x) => n + x.aborts, 0);
+  console.log(`# tabs (names, no announcements): ${TABS} pages x ${N} messages, ${forward.size} name words, 0 duplicated, 0 clashing; ${retried} scrubs retried after a clash`);
+  for (const p of [...pages, reader]) await p.close();
+});
