@@ -25,3 +25,28 @@ export function conflicts(c, e, now, unreadable) {
 export function toWrite(c, e, now, unreadable) {
   return c.kind !== "a" && !live(e, now, unreadable);
 }
+
+const hexOf = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+function bytesOf(hex, out, at) {
+  for (let i = 0; i < 16; i++) out[at + i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+}
+
+/**
+ * A stored claim as IndexedDB keeps it: bytes, like every other value of the vault (40: the
+ * value tag, the record id, the expiry as a float64, NaN for none).
+ */
+export function encodeClaim(value, rec, exp) {
+  const out = new Uint8Array(40);
+  bytesOf(value, out, 0);
+  bytesOf(rec, out, 16);
+  new DataView(out.buffer).setFloat64(32, exp ?? Number.NaN);
+  return out;
+}
+
+/** The stored claim `{ v, rec, exp }` of `bytes`, or undefined for none (or a malformed one). */
+export function decodeClaim(bytes) {
+  if (!(bytes instanceof Uint8Array) || bytes.length !== 40) return undefined;
+  const exp = new DataView(bytes.buffer, bytes.byteOffset).getFloat64(32);
+  return { v: hexOf(bytes.subarray(0, 16)), rec: hexOf(bytes.subarray(16, 32)), exp: Number.isNaN(exp) ? null : exp };
+}

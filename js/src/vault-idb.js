@@ -17,7 +17,7 @@
 // after the vault id (random, not secret) carries only record ids, so open pages load new
 // records promptly and clashes stay rare.
 
-import { conflicts, toWrite } from "./claims.js";
+import { conflicts, decodeClaim, encodeClaim, toWrite } from "./claims.js";
 import { PhiscrubError } from "./errors.js";
 
 // Version 2 added the claims store.
@@ -190,7 +190,7 @@ export class IdbVault {
     for (const item of items) {
       for (const c of item.claims) {
         if (c.kind === "a") continue;
-        const req = claims.add({ v: c.value, rec: item.id, exp: item.expires }, c.key);
+        const req = claims.add(encodeClaim(c.value, item.id, item.expires), c.key);
         req.onerror = (ev) => {
           if (req.error && req.error.name === "ConstraintError") {
             ev.preventDefault();
@@ -244,7 +244,7 @@ export class IdbVault {
         const claims = tx.objectStore(CLAIMS);
         asked.forEach(({ c, r }, i) => {
           if (toWrite(c, found[i], now, unreadable)) {
-            claims.put({ v: c.value, rec: r.id, exp: r.expires ?? null }, c.key);
+            claims.put(encodeClaim(c.value, r.id, r.expires), c.key);
           }
         });
         const store = tx.objectStore(RECORDS);
@@ -262,7 +262,7 @@ export class IdbVault {
       asked.forEach(({ c }, i) => {
         const req = claims.get(c.key);
         req.onsuccess = () => {
-          found[i] = req.result;
+          found[i] = decodeClaim(req.result);
           if (--left === 0) decide();
         };
       });
