@@ -221,6 +221,11 @@ export class Scrubber {
    * Scrubs `text`: `{ text, entities: [{ label, start, end }] }`, UTF-16 offsets into the
    * scrubbed text. The new pairs are stored durably before the text is returned; when storing
    * fails the pairs are withdrawn and the error is thrown instead (fail closed).
+   *
+   * Other pages may write the same vault at once: a pair that clashes with one another page
+   * stored first (its surrogate taken, or its original mapped already) is never stored; the
+   * scrub loads the other pages' records and runs again, up to MAX_SCRUB_TRIES times, then
+   * throws `claim_conflict`.
    */
   async scrub(text) {
     if (typeof text !== "string") throw new TypeError("text must be a string");

@@ -1,6 +1,10 @@
 // Five pages (tabs) writing one vault at once, 1,000 messages each, in a real headless
-// Chromium: no mapping is lost or duplicated. Verified by reopening the vault in a sixth page and
-// restoring every scrubbed message.
+// Chromium: no mapping is lost or duplicated, and no surrogate stands for two originals.
+// Verified by reopening the vault in a sixth page and restoring every scrubbed message. The
+// vault's claims (src/vault/claim.rs, js/src/vault-idb.js) make it so; the tests below also run
+// with the announcements between pages switched off, where only the claims keep pages apart,
+// and cover page B restoring page A's pairs, one surrogate per original across pages, name
+// words, and opening a vault written before claims existed.
 //
 // Run: scripts/ci/build-web.sh && node --test tests/browser/tabs.test.mjs
 
