@@ -145,11 +145,15 @@ export class Scrubber {
   /** Where the vault lives: "none" for an ephemeral key. */
   readonly storage: "indexeddb" | "memory" | "none";
   readonly policyVersion: string;
-  /** Scrubs `text`; its new pairs are stored before it resolves (fail closed). */
+  /**
+   * Scrubs `text`; its new pairs are stored before it resolves (fail closed). Pages writing
+   * one vault at once never give one surrogate to two originals nor two surrogates to one
+   * original; `claim_conflict` if other pages kept refusing this scrub's pairs.
+   */
   scrub(text: string): Promise<ScrubResult>;
   /** The identifiers in `text`, offsets into it. */
   detect(text: string): Finding[];
-  /** `text` with every surrogate this vault issued replaced by its original. */
+  /** `text` with every surrogate this vault issued (in any page) replaced by its original. */
   rehydrate(text: string): Promise<string>;
   rehydrateStream(): RehydrateStream;
   /** Registers the current patient's identifiers: caught in any form from now on. Memory only. */
@@ -171,6 +175,7 @@ export type ErrorCode =
   | "storage" | "forgotten" | "quota_exceeded" | "storage_unavailable" | "invalid_text"
   | "input_too_large" | "pending_commit" | "closed" | "leak_blocked" | "unsupported_body"
   | "dictionary_unavailable" | "dictionary_corrupt"
+  | "claim_conflict"
   | (string & {});
 
 /** The one error type: switch on `code`; the message never holds caller text. */

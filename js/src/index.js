@@ -103,6 +103,14 @@ const KNOWN_LABELS = {
   name: "NAME", birthDate: "DATE", mrn: "MRN", phone: "PHONE", email: "EMAIL", address: "ADDRESS",
 };
 
+/**
+ * How many times a scrub is tried when other pages keep taking the surrogates it drew or
+ * mapping its originals first (each try loads their records before drawing again). A clash
+ * needs another page to commit a conflicting pair between our load and our write, so even a
+ * second try is rare; running out means something keeps refusing our claims.
+ */
+const MAX_SCRUB_TRIES = 8;
+
 /** The stores a vault can live in, by the `storage` option's value. */
 const STORES = { indexeddb: IdbVault, memory: MemoryVault };
 
@@ -117,6 +125,13 @@ export class Scrubber {
   #streams = new Set();
   #queue = Promise.resolve();
   #closed = false;
+  /** Ids of the stored records this page's core holds (loaded, or written by it). */
+  #known = new Set();
+  /** Ids of stored records that failed to open: their claims bind no one. */
+  #unreadable = new Set();
+  /** Ids other pages announced and this page has not loaded yet. */
+  #announced = new Set();
+  #catchUpQueued = false;
 
   /** What opening read: `{ loaded, expired, errors: [{ code, id }] }` (no contents). */
   loadReport;
@@ -128,7 +143,7 @@ export class Scrubber {
   policyVersion;
 
   /** @private Use `Scrubber.open`. */
-  constructor({ core, store, storeKind, vault, audit, loadReport, storage, version }) {
+  constructor({ core, store, storeKind, vault, audit, loadReport, storage, version, records = [] }) {
     this.#core = core;
     this.#store = store;
     this.#storeKind = storeKind;
@@ -137,6 +152,8 @@ export class Scrubber {
     this.loadReport = loadReport;
     this.storage = storage;
     this.policyVersion = version;
+    for (const r of records) this.#known.add(r.id);
+    for (const e of loadReport.errors) if (e.id) this.#unreadable.add(e.id);
   }
 
   /**
@@ -209,10 +226,20 @@ export class Scrubber {
       }
       applyPolicy(core, policy);
       const records = await store.records();
-      const loadReport = fromCore(() => core.load(records, Date.now()));
+      const bytes = records.map((r) => r.bytes);
+      const loadReport = fromCore(() => core.load(bytes, Date.now()));
+      if (await store.needsBackfill()) {
+        // A vault written before claims existed: add the claims of its records (computed in the
+        // core, which alone holds the claim key), so other pages see its pairs as taken.
+        await store.backfill(fromCore(() => core.claimsOf(bytes, Date.now())));
+      }
       audit.emit("open");
       const kind = storeKind === MemoryVault ? "memory" : "indexeddb";
-      return new this({ core, store, storeKind, vault, audit, loadReport, storage: kind, version });
+      const s = new this({ core, store, storeKind, vault, audit, loadReport, storage: kind, version, records });
+      // Other pages announce the records they store: load them soon, so this page neither draws
+      // their surrogates nor maps their originals anew, and restores what they issued.
+      store.listen?.(core.vaultId, (ids) => s.#onAnnounce(ids));
+      return s;
     } catch (e) {
       core?.free();
       store.close();
@@ -250,26 +277,88 @@ export class Scrubber {
    * Scrubs `text`: `{ text, entities: [{ label, start, end }] }`, UTF-16 offsets into the
    * scrubbed text. The new pairs are stored durably before the text is returned; when storing
    * fails the pairs are withdrawn and the error is thrown instead (fail closed).
+   *
+   * Other pages may write the same vault at once: a pair that clashes with one another page
+   * stored first (its surrogate taken, or its original mapped already) is never stored; the
+   * scrub loads the other pages' records and runs again, up to MAX_SCRUB_TRIES times, then
+   * throws `claim_conflict`.
    */
   async scrub(text) {
     if (typeof text !== "string") throw new TypeError("text must be a string");
     return this.#serial(async () => {
       this.#check();
-      const out = fromCore(() => this.#core.scrub(text, Date.now()));
-      if (this.#store && out.records.length > 0) {
-        try {
-          await this.#store.addRecords(out.records);
-        } catch (e) {
-          if (!this.#closed) this.#core.retract();
-          throw e;
+      for (let tries = 1; ; tries++) {
+        await this.#loadAnnounced();
+        const out = fromCore(() => this.#core.scrub(text, Date.now()));
+        let stored = true;
+        if (this.#store && out.records.length > 0) {
+          try {
+            stored = await this.#store.addRecords(out.records, { now: Date.now(), unreadable: this.#unreadable });
+          } catch (e) {
+            if (!this.#closed) this.#core.retract();
+            throw e;
+          }
+          // Closed while the records were being stored: the core (and its pairs) is gone.
+          this.#check();
         }
-        // Closed while the records were being stored: the core (and its pairs) is gone.
-        this.#check();
+        if (stored) {
+          this.#core.commit();
+          if (out.records.length > 0) {
+            const ids = out.records.map((r) => r.id);
+            for (const id of ids) this.#known.add(id);
+            this.#store?.announce?.(ids);
+          }
+          this.#audit.emit("scrub", countLabels(out.entities));
+          return { text: out.text, entities: out.entities };
+        }
+        // Another page stored a pair first that clashes with one of ours (it took a surrogate we
+        // drew, or mapped one of our originals): nothing of ours was written. Withdraw our
+        // pairs, load every record we do not hold yet, and scrub again.
+        this.#core.retract();
+        if (tries >= MAX_SCRUB_TRIES) {
+          throw new PhiscrubError("claim_conflict", "other pages kept claiming this scrub's surrogates");
+        }
+        await this.#loadNew();
       }
-      this.#core.commit();
-      this.#audit.emit("scrub", countLabels(out.entities));
-      return { text: out.text, entities: out.entities };
     });
+  }
+
+  /** Queues the loading of records other pages announced (`ids`: record ids, no PHI). */
+  #onAnnounce(ids) {
+    for (const id of ids) if (!this.#known.has(id)) this.#announced.add(id);
+    if (this.#catchUpQueued || this.#announced.size === 0) return;
+    this.#catchUpQueued = true;
+    // NOTE: through the queue, so no load lands between a scrub and its commit or retract.
+    this.#serial(() => this.#loadAnnounced()).catch(() => {
+      // Best effort: a scrub's clash check and `rehydrate` load whatever this missed.
+    });
+  }
+
+  /** Loads the records other pages announced. */
+  async #loadAnnounced() {
+    this.#catchUpQueued = false;
+    if (this.#announced.size === 0 || this.#closed) return;
+    const ids = [...this.#announced];
+    this.#announced.clear();
+    await this.#loadIds(ids);
+  }
+
+  /** Loads every stored record this page does not hold yet (another page wrote it). */
+  async #loadNew() {
+    if (!this.#store?.recordIds) return;
+    await this.#loadIds(await this.#store.recordIds());
+  }
+
+  /** Loads the stored records among `ids` that this page does not hold yet. */
+  async #loadIds(ids) {
+    const missing = ids.filter((id) => !this.#known.has(id));
+    if (missing.length === 0 || !this.#store?.recordsById) return;
+    const got = await this.#store.recordsById(missing);
+    this.#check();
+    if (got.length === 0) return;
+    const report = fromCore(() => this.#core.load(got.map((r) => r.bytes), Date.now()));
+    for (const r of got) this.#known.add(r.id);
+    for (const e of report.errors) if (e.id) this.#unreadable.add(e.id);
   }
 
   /** The identifiers in `text`: `[{ label, start, end, confidence }]`, UTF-16 offsets into it. */
@@ -322,9 +411,16 @@ export class Scrubber {
     return found;
   }
 
-  /** `text` with every surrogate this vault issued replaced by its original. */
+  /**
+   * `text` with every surrogate this vault issued replaced by its original, including those
+   * other pages writing the same vault issued and stored before this call.
+   */
   async rehydrate(text) {
     if (typeof text !== "string") throw new TypeError("text must be a string");
+    this.#check();
+    await this.#serial(() => this.#refresh()).catch(() => {
+      // The store is gone (deleted under us, say): restore what this page holds.
+    });
     this.#check();
     const out = fromCore(() => this.#core.rehydrate(text));
     this.#audit.emit("rehydrate");
@@ -418,6 +514,15 @@ export class Scrubber {
     for (const s of this.#streams) s.free();
     this.#streams.clear();
     this.#core.free();
+  }
+
+  /**
+   * Loads what other pages stored and this page has not heard of (an announcement not yet
+   * delivered): counting the records is one cheap request, listing them only when it differs.
+   */
+  async #refresh() {
+    if (this.#closed || !this.#store?.count) return;
+    if ((await this.#store.count()) !== this.#known.size) await this.#loadNew();
   }
 
   #check() {

@@ -5,13 +5,29 @@
 // absent, so two tabs creating one vault converge on the first header; records are added, never
 // overwritten, in transactions with strict durability, and a write is reported done only on the
 // transaction's `complete` event.
+//
+// Several pages (tabs) may write one vault at once. Each record comes with claims (keyed tags
+// computed in the core, src/vault/claim.rs: lookup keys, never values): "this surrogate belongs
+// to that original", "this original maps to that surrogate", "this is a real value". They live
+// in the `claims` store and are written in the SAME readwrite transaction as the records. Such
+// transactions over one store never overlap (IndexedDB runs them one after another), so reading
+// the claims and then writing ours inside one transaction is atomic: when a stored claim says
+// otherwise, another page got there first, and we abort, writing nothing (`addRecords` returns
+// false); the caller loads the other pages' records and scrubs again. A BroadcastChannel named
+// after the vault id (random, not secret) carries only record ids, so open pages load new
+// records promptly and clashes stay rare.
 
+import { conflicts, decodeClaim, encodeClaim, toWrite } from "./claims.js";
 import { PhiscrubError } from "./errors.js";
 
-const DB_VERSION = 1;
+// Version 2 added the claims store.
+const DB_VERSION = 2;
 const META = "meta";
 const RECORDS = "records";
+const CLAIMS = "claims";
 const HEADER_KEY = "header";
+// In `meta` while the records written before the claims store existed have no claims yet.
+const BACKFILL_KEY = "claims-backfill";
 
 /** The IndexedDB database name of the vault `vault`. */
 export function databaseName(vault) {
@@ -58,6 +74,7 @@ function done(tx, op) {
 /** One vault's database, open. */
 export class IdbVault {
   #db;
+  #channel = null;
 
   constructor(db) {
     this.#db = db;
@@ -72,10 +89,17 @@ export class IdbVault {
       // Some private modes throw here rather than failing the request.
       throw unavailable();
     }
-    req.onupgradeneeded = () => {
+    req.onupgradeneeded = (ev) => {
       const db = req.result;
       if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
       if (!db.objectStoreNames.contains(RECORDS)) db.createObjectStore(RECORDS);
+      if (!db.objectStoreNames.contains(CLAIMS)) {
+        db.createObjectStore(CLAIMS);
+        // A vault from before claims: its records need claims, which only the key can compute
+        // (the upgrade runs before the vault is unlocked). Mark it; the first page to open it
+        // with the key adds them (`backfill`).
+        if (ev.oldVersion > 0) req.transaction.objectStore(META).put(1, BACKFILL_KEY);
+      }
     };
     let db;
     try {
@@ -120,37 +144,162 @@ export class IdbVault {
     return placed;
   }
 
-  /** Every stored record's bytes. */
+  /** Every stored record: `[{ id, bytes }]`. */
   async records() {
     const tx = this.#tx(RECORDS, "readonly");
-    return request(tx.objectStore(RECORDS).getAll(), "read");
+    const os = tx.objectStore(RECORDS);
+    const [ids, bytes] = await Promise.all([
+      request(os.getAllKeys(), "read"),
+      request(os.getAll(), "read"),
+    ]);
+    return ids.map((id, i) => ({ id, bytes: bytes[i] }));
+  }
+
+  /** The ids of every stored record. */
+  async recordIds() {
+    return request(this.#tx(RECORDS, "readonly").objectStore(RECORDS).getAllKeys(), "read");
+  }
+
+  /** How many records are stored. */
+  async count() {
+    return request(this.#tx(RECORDS, "readonly").objectStore(RECORDS).count(), "read");
+  }
+
+  /** The records with these ids that exist: `[{ id, bytes }]`. */
+  async recordsById(ids) {
+    const os = this.#tx(RECORDS, "readonly").objectStore(RECORDS);
+    const got = await Promise.all(ids.map((id) => request(os.get(id), "read")));
+    return ids.map((id, i) => ({ id, bytes: got[i] })).filter((r) => r.bytes !== undefined);
+  }
+
+  /** Whether records written before the claims store existed still lack their claims. */
+  async needsBackfill() {
+    const tx = this.#tx(META, "readonly");
+    return (await request(tx.objectStore(META).get(BACKFILL_KEY), "read")) !== undefined;
   }
 
   /**
-   * Adds sealed records (`[{ id, bytes }]`, id = record id hex) in one transaction; resolves
-   * only once it has committed durably.
+   * Adds the claims of records stored before the claims store existed (`[{ id, claims,
+   * expires }]`, from the core's `claimsOf`), keeping any claim already there (such a vault may
+   * already hold a clash; the first claim wins, nothing is refused), then clears the mark.
    */
-  async addRecords(records) {
-    const tx = this.#tx(RECORDS, "readwrite");
+  async backfill(items) {
+    const tx = this.#tx([CLAIMS, META], "readwrite");
     const committed = done(tx, "write");
-    try {
-      const store = tx.objectStore(RECORDS);
-      for (const r of records) store.add(r.bytes, r.id);
-    } catch (e) {
-      // `add` throws at once for some failures (a quota refused up front, a closed connection).
-      committed.catch(() => {});
+    const claims = tx.objectStore(CLAIMS);
+    for (const item of items) {
+      for (const c of item.claims) {
+        if (c.kind === "a") continue;
+        const req = claims.add(encodeClaim(c.value, item.id, item.expires), c.key);
+        req.onerror = (ev) => {
+          if (req.error && req.error.name === "ConstraintError") {
+            ev.preventDefault();
+            ev.stopPropagation();
+          }
+        };
+      }
+    }
+    tx.objectStore(META).delete(BACKFILL_KEY);
+    await committed;
+  }
+
+  /**
+   * Adds sealed records (`[{ id, bytes, claims, expires }]`, id = record id hex) and their
+   * claims in one transaction. Resolves true once it has committed durably; false, having
+   * written nothing, when a claim another page stored conflicts with ours. A stored claim is
+   * void (overwritten, never a conflict) once its record expired (`exp` <= `now`) or when its
+   * record is in `unreadable` (ids of records that failed to open: tampered or truncated).
+   */
+  async addRecords(records, { now = Date.now(), unreadable = new Set() } = {}) {
+    const tx = this.#tx([RECORDS, CLAIMS], "readwrite");
+    let conflict = false;
+    let thrown = null;
+    const committed = new Promise((resolve, reject) => {
+      const failed = () => {
+        if (conflict) resolve(false);
+        else reject(storageError(thrown ?? tx.error, "write"));
+      };
+      tx.oncomplete = () => resolve(true);
+      tx.onerror = failed;
+      tx.onabort = failed;
+    });
+    const abort = () => {
       try {
         tx.abort();
       } catch {
         // Already finished or aborted: nothing was written either way.
       }
-      throw storageError(e, "write");
+    };
+    const asked = records.flatMap((r) => r.claims.map((c) => ({ c, r })));
+    const found = new Array(asked.length);
+    // NOTE: runs inside the transaction's last `get` success event, so the writes it queues
+    // belong to the same (still active) transaction as the reads.
+    const decide = () => {
+      try {
+        conflict = asked.some(({ c }, i) => conflicts(c, found[i], now, unreadable));
+        if (conflict) {
+          abort();
+          return;
+        }
+        const claims = tx.objectStore(CLAIMS);
+        asked.forEach(({ c, r }, i) => {
+          if (toWrite(c, found[i], now, unreadable)) {
+            claims.put(encodeClaim(c.value, r.id, r.expires), c.key);
+          }
+        });
+        const store = tx.objectStore(RECORDS);
+        for (const r of records) store.add(r.bytes, r.id);
+      } catch (e) {
+        // `add` throws at once for some failures (a quota refused up front, a closed connection).
+        thrown = e;
+        abort();
+      }
+    };
+    try {
+      const claims = tx.objectStore(CLAIMS);
+      let left = asked.length;
+      if (left === 0) decide();
+      asked.forEach(({ c }, i) => {
+        const req = claims.get(c.key);
+        req.onsuccess = () => {
+          found[i] = decodeClaim(req.result);
+          if (--left === 0) decide();
+        };
+      });
+    } catch (e) {
+      thrown = e;
+      abort();
     }
-    await committed;
+    return committed;
   }
 
-  /** Closes the connection. */
+  /**
+   * Calls `onIds(ids)` when another page of this origin announces records it stored in the
+   * vault `vaultId` (the header's random id: nothing secret, no PHI).
+   */
+  listen(vaultId, onIds) {
+    if (typeof BroadcastChannel !== "function") return;
+    this.#channel?.close();
+    this.#channel = new BroadcastChannel(`phiscrub:records:${vaultId}`);
+    this.#channel.onmessage = (ev) => {
+      const ids = ev.data?.ids;
+      if (Array.isArray(ids)) onIds(ids.filter((id) => typeof id === "string"));
+    };
+  }
+
+  /** Tells the other pages listening on this vault that records `ids` are stored. */
+  announce(ids) {
+    try {
+      this.#channel?.postMessage({ ids });
+    } catch {
+      // A closed channel: the other pages still find the records when they next check.
+    }
+  }
+
+  /** Closes the connection and the channel. */
   close() {
+    this.#channel?.close();
+    this.#channel = null;
     this.#db.close();
   }
 

@@ -4,7 +4,9 @@
 // gone with the page. Used when the app asks for it (`storage: "memory"`, the Node entry's
 // default) or opts into it as a fallback when IndexedDB is unavailable (`fallback: "memory"`).
 
-/** Vault name -> { header, records: Map(id -> bytes) }, for this page. */
+import { conflicts, toWrite } from "./claims.js";
+
+/** Vault name -> { header, records: Map(id -> bytes), claims: Map(tag -> claim) }, for this page. */
 const vaults = new Map();
 
 /** One memory vault, open. */
@@ -19,7 +21,7 @@ export class MemoryVault {
   static async open(vault) {
     let data = vaults.get(vault);
     if (!data) {
-      data = { header: undefined, records: new Map() };
+      data = { header: undefined, records: new Map(), claims: new Map() };
       vaults.set(vault, data);
     }
     return new MemoryVault(data);
@@ -30,6 +32,7 @@ export class MemoryVault {
     const data = vaults.get(vault);
     if (data) {
       data.records.clear();
+      data.claims.clear();
       data.header = undefined;
     }
     vaults.delete(vault);
@@ -46,16 +49,49 @@ export class MemoryVault {
     return this.#data.header;
   }
 
-  /** Every stored record's bytes. */
+  /** Every stored record: `[{ id, bytes }]`. */
   async records() {
-    return [...this.#data.records.values()];
+    return [...this.#data.records].map(([id, bytes]) => ({ id, bytes }));
   }
 
-  /** Adds sealed records (`[{ id, bytes }]`); ids are random, a repeated one keeps its first record. */
-  async addRecords(records) {
+  /** The ids of every stored record. */
+  async recordIds() {
+    return [...this.#data.records.keys()];
+  }
+
+  /** How many records are stored. */
+  async count() {
+    return this.#data.records.size;
+  }
+
+  /** The records with these ids that exist: `[{ id, bytes }]`. */
+  async recordsById(ids) {
+    return ids.filter((id) => this.#data.records.has(id)).map((id) => ({ id, bytes: this.#data.records.get(id) }));
+  }
+
+  /** Never: a memory vault is born with the claims store. */
+  async needsBackfill() {
+    return false;
+  }
+
+  /**
+   * Adds sealed records (`[{ id, bytes, claims, expires }]`) and their claims, as IdbVault's
+   * `addRecords` does: true once stored, false (nothing stored) when a claim of another
+   * scrubber of this page on the same vault conflicts. Synchronous inside, so atomic.
+   */
+  async addRecords(records, { now = Date.now(), unreadable = new Set() } = {}) {
+    const { claims } = this.#data;
+    const asked = records.flatMap((r) => (r.claims ?? []).map((c) => ({ c, r })));
+    if (asked.some(({ c }) => conflicts(c, claims.get(c.key), now, unreadable))) return false;
+    for (const { c, r } of asked) {
+      if (toWrite(c, claims.get(c.key), now, unreadable)) {
+        claims.set(c.key, { v: c.value, rec: r.id, exp: r.expires ?? null });
+      }
+    }
     for (const r of records) {
       if (!this.#data.records.has(r.id)) this.#data.records.set(r.id, new Uint8Array(r.bytes));
     }
+    return true;
   }
 
   /** Nothing to release: the data stays for the next open of this vault in this page. */

@@ -13,6 +13,8 @@ mod generate;
 mod names;
 mod shape;
 
+pub(crate) use names::aligned_parts;
+
 use std::collections::HashMap;
 use std::fmt;
 
@@ -255,7 +257,10 @@ impl Surrogates {
         &self.pairs
     }
 
-    fn identity(label: Label, value: &str) -> String {
+    /// The form of `value` two spellings of one identifier share (digits of a phone, a
+    /// whitespace-normalized lower-case city, ...): the engine's key for "the same original" and
+    /// "the same surrogate". The vault's cross-page claims key on it too.
+    pub(crate) fn identity(label: Label, value: &str) -> String {
         match label {
             Label::Phone | Label::Fax => {
                 let k = alnum_key(value);
@@ -377,6 +382,20 @@ impl Surrogates {
     fn is_used(&self, id: &str) -> bool {
         let id = id.to_lowercase();
         self.used.contains_key(&format!("s:{id}")) || self.used.contains_key(&format!("o:{id}"))
+    }
+
+    /// Adds pairs another session of the same vault stored (another page writing the same
+    /// IndexedDB vault), so this engine neither draws their surrogates again nor maps their
+    /// originals anew. A pair already held is skipped. Unlike rebuilding the engine, this costs
+    /// only the new pairs.
+    pub fn extend(&mut self, pairs: Vec<Pair>) {
+        for p in pairs {
+            let key = (p.label, Self::identity(p.label, &p.original));
+            if self.forward.get(&key).is_some_and(|s| *s == p.surrogate) {
+                continue;
+            }
+            self.remember(p);
+        }
     }
 
     /// Takes back pairs issued by a scrub whose mapping could not be stored, so no later scrub

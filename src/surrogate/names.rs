@@ -205,6 +205,20 @@ fn pieces(s: &str) -> Vec<(bool, &str)> {
     out
 }
 
+/// The (original part, surrogate part) pairs, lower case, that [`NameBook::learn`] would record
+/// for this pair: whole words only (initials and parts equal to themselves left out), none when
+/// the word counts differ. The vault's cross-page claims key on them (src/vault/claim.rs).
+pub(crate) fn aligned_parts(original: &str, surrogate: &str) -> Vec<(String, String)> {
+    let words = |s| -> Vec<String> {
+        pieces(s).into_iter().filter(|p| p.0).map(|p| p.1.to_lowercase()).collect()
+    };
+    let (o, s) = (words(original), words(surrogate));
+    if o.len() != s.len() {
+        return Vec::new();
+    }
+    o.into_iter().zip(s).filter(|(a, b)| a != b && a.chars().count() > 1).collect()
+}
+
 fn title(word: &str) -> String {
     Case::Title.apply(word)
 }

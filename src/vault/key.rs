@@ -55,6 +55,7 @@ pub(crate) const TEST_ONLY_ITERATIONS: u32 = 1_000;
 const INFO_RECORD_KEY: &[u8] = b"phiscrub/vault/v1/record-key";
 const INFO_KEY_CHECK: &[u8] = b"phiscrub/vault/v1/key-check";
 const INFO_DATE_OFFSET: &[u8] = b"phiscrub/vault/v1/date-offset";
+const INFO_CLAIM_KEY: &[u8] = b"phiscrub/vault/v1/claim-key";
 
 /// A 32-byte vault master key. Wiped from memory when dropped; its `Debug` prints
 /// `VaultKey(..)`.
@@ -111,11 +112,14 @@ impl VaultKey {
             record_key: Zeroizing::new([0; KEY_LEN]),
             key_check: [0; KEY_CHECK_LEN],
             date_offset: 0,
+            claim_key: Zeroizing::new([0; KEY_LEN]),
         };
         // NOTE: HKDF-SHA256 can expand up to 8160 bytes; 32 never fails.
         hk.expand(INFO_RECORD_KEY, subkeys.record_key.as_mut_slice())
             .expect("32 bytes is a valid HKDF-SHA256 output length");
         hk.expand(INFO_KEY_CHECK, &mut subkeys.key_check)
+            .expect("32 bytes is a valid HKDF-SHA256 output length");
+        hk.expand(INFO_CLAIM_KEY, subkeys.claim_key.as_mut_slice())
             .expect("32 bytes is a valid HKDF-SHA256 output length");
         let mut offset = Zeroizing::new([0u8; 8]);
         hk.expand(INFO_DATE_OFFSET, offset.as_mut_slice())
@@ -151,6 +155,8 @@ pub(crate) struct Subkeys {
     /// The vault's date shift, in days. Derived from the (random) key, never from the data, so
     /// every session of the vault shifts dates alike without storing the offset anywhere.
     pub(crate) date_offset: i64,
+    /// The HMAC-SHA256 key of the cross-page claim tags (see [`crate::vault::claim`]).
+    pub(crate) claim_key: Zeroizing<[u8; KEY_LEN]>,
 }
 
 impl Subkeys {

@@ -52,6 +52,7 @@ use std::fmt;
 
 use crate::error::{Error, ErrorKind};
 
+pub mod claim;
 pub mod entry;
 pub mod header;
 mod id;
@@ -59,6 +60,7 @@ pub mod key;
 pub mod record;
 pub mod store;
 
+pub use claim::{Claim, ClaimKind};
 pub use entry::MappingEntry;
 pub use header::{Kdf, VaultHeader, HEADER_FORMAT_VERSION};
 pub use id::{RecordId, VaultId};
@@ -67,6 +69,7 @@ pub use key::{KeySource, Passphrase, Pbkdf2Params, VaultKey};
 pub use record::SealedRecord;
 pub use store::{FileStore, MemoryStore, RecordStore, StoredRecords};
 
+use claim::ClaimTagger;
 use key::Subkeys;
 use record::RecordCipher;
 
@@ -83,6 +86,8 @@ pub struct VaultCore {
     date_offset: i64,
     /// `None` once the vault is forgotten; dropping it wipes the key schedule.
     cipher: Option<RecordCipher>,
+    /// The claim-tag key (see [`claim`]); `None` once the vault is forgotten.
+    tagger: Option<ClaimTagger>,
 }
 
 impl VaultCore {
@@ -102,7 +107,8 @@ impl VaultCore {
             key_check: subkeys.key_check,
         };
         let date_offset = subkeys.date_offset;
-        Ok(VaultCore { header, date_offset, cipher: Some(RecordCipher::new(&subkeys, vault_id)) })
+        let cipher = Some(RecordCipher::new(&subkeys, vault_id));
+        Ok(VaultCore { header, date_offset, cipher, tagger: Some(ClaimTagger::new(&subkeys)) })
     }
 
     /// Opens the vault whose stored header is `header`.
@@ -117,7 +123,8 @@ impl VaultCore {
             return Err(Error::new(ErrorKind::WrongKey));
         }
         let cipher = Some(RecordCipher::new(&subkeys, header.vault_id));
-        Ok(VaultCore { header, date_offset: subkeys.date_offset, cipher })
+        let tagger = Some(ClaimTagger::new(&subkeys));
+        Ok(VaultCore { header, date_offset: subkeys.date_offset, cipher, tagger })
     }
 
     /// The vault's header (nothing in it is secret).
@@ -138,6 +145,13 @@ impl VaultCore {
         let record_id = RecordId::generate()?;
         let payload = entry.encode();
         cipher.seal(record_id, &payload)
+    }
+
+    /// The claims to store with `entry`'s record, in the same transaction, when several pages
+    /// may write this vault at once (see [`claim`]): keyed tags only, never a value.
+    pub fn claims(&self, entry: &MappingEntry) -> Result<Vec<Claim>, Error> {
+        let tagger = self.tagger.as_ref().ok_or(Error::new(ErrorKind::Forgotten))?;
+        Ok(tagger.claims(entry))
     }
 
     /// Opens stored records: the entries live at `now_ms` (milliseconds since the Unix epoch,
@@ -182,7 +196,7 @@ impl VaultCore {
         // order they were written in, for the memory and file stores), so a session restores
         // its pairs in the order they were issued.
         live.sort_by_key(|(_, e)| e.created_at_ms);
-        out.entries = live.into_iter().map(|(_, entry)| entry).collect();
+        (out.record_ids, out.entries) = live.into_iter().unzip();
         Ok(out)
     }
 
@@ -190,6 +204,7 @@ impl VaultCore {
     /// header and records is the caller's part of crypto-shredding.
     pub fn forget(&mut self) {
         self.cipher = None;
+        self.tagger = None;
     }
 
     /// Whether [`VaultCore::forget`] was called.
@@ -218,6 +233,8 @@ pub struct Vault<S: RecordStore> {
 pub struct Entries {
     /// The live entries, oldest first (by `created_at_ms`, then record id).
     pub entries: Vec<MappingEntry>,
+    /// The record id of each entry, in the same order.
+    pub record_ids: Vec<RecordId>,
     /// The items that could not be read, one per damaged record or stretch of storage.
     pub errors: Vec<RecordError>,
     /// How many intact entries were left out because they had expired.

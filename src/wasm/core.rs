@@ -16,7 +16,7 @@ use crate::detect::Known;
 use crate::offsets::{convert, Unit};
 use crate::reidentify::Rehydrator;
 use crate::surrogate::{Action, Pair, Policy, Surrogates};
-use crate::vault::{KeySource, MappingEntry, Passphrase, VaultCore, VaultKey};
+use crate::vault::{Claim, KeySource, MappingEntry, Passphrase, VaultCore, VaultKey};
 use crate::{Detector, Error, ErrorKind, Label};
 
 /// A scrubbing session over one vault whose header and records the caller stores.
@@ -139,21 +139,21 @@ impl Core {
         let loaded = read.entries.len();
         let newest = read.entries.iter().map(|e| e.created_at_ms).max().unwrap_or(0);
         self.last_ms = self.last_ms.max(newest);
-        let held = self.engine.pairs();
-        let mut pairs: Vec<Pair> = held.to_vec();
-        for e in &read.entries {
-            let pair = Pair {
+        let pairs: Vec<Pair> = read
+            .entries
+            .iter()
+            .map(|e| Pair {
                 label: e.label,
                 original: e.original.clone(),
                 surrogate: e.surrogate.clone(),
-            };
-            // A record loaded twice (a second `load` of the same store) restores nothing new.
-            if !held.contains(&pair) {
-                pairs.push(pair);
-            }
+            })
+            .collect();
+        // NOTE: added to the engine, not rebuilt: other pages' records arrive a few at a time
+        // (js/src/index.js), and a pair already held (a record loaded twice) adds nothing.
+        if !pairs.is_empty() {
+            self.engine.extend(pairs);
+            self.rehydrator = None;
         }
-        self.engine = new_engine(self.vault.date_offset(), pairs).map_err(js_error)?;
-        self.rehydrator = None;
         Ok(object(&[
             ("loaded", (loaded as u32).into()),
             ("expired", (read.expired as u32).into()),
@@ -161,8 +161,44 @@ impl Core {
         ]))
     }
 
-    /// Scrubs `text`: `{ text, entities: [{ label, start, end }], records: [{ id, bytes }] }`,
-    /// entity offsets in UTF-16 units into the scrubbed text.
+    /// The claims of stored records (`Uint8Array`s), for a store that has records without
+    /// them (a vault written before claims existed): `[{ id, claims, expires }]` for every
+    /// record that opens and is live at `now_ms`; see [`Core::scrub`] for the shape.
+    #[wasm_bindgen(js_name = claimsOf)]
+    pub fn claims_of(&self, records: Array, now_ms: f64) -> Result<Array, JsValue> {
+        let items: Vec<Result<Vec<u8>, Error>> = records
+            .iter()
+            .map(|r| {
+                r.dyn_into::<Uint8Array>()
+                    .map(|a| a.to_vec())
+                    .map_err(|_| Error::new(ErrorKind::Truncated))
+            })
+            .collect();
+        let read = self.vault.open_records(items, ms(now_ms)).map_err(js_error)?;
+        let out = Array::new();
+        for (id, e) in read.record_ids.iter().zip(&read.entries) {
+            let claims = self.vault.claims(e).map_err(js_error)?;
+            out.push(&object(&[
+                ("id", id.to_string().into()),
+                ("claims", claims_js(&claims).into()),
+                ("expires", e.expires_at_ms.map_or(JsValue::NULL, |t| (t as f64).into())),
+            ]));
+        }
+        Ok(out)
+    }
+
+    /// The vault's id as 32 hex digits (random, not secret, no PHI): names the channel that
+    /// tells other pages of new records.
+    #[wasm_bindgen(getter, js_name = vaultId)]
+    pub fn vault_id(&self) -> String {
+        self.vault.header().vault_id.to_string()
+    }
+
+    /// Scrubs `text`: `{ text, entities: [{ label, start, end }], records: [{ id, bytes,
+    /// claims: [{ key, value, kind }], expires }] }`, entity offsets in UTF-16 units into the
+    /// scrubbed text. A claim's `key` and `value` are keyed tags as hex (never a value; see
+    /// [`crate::vault::claim`]), `kind` is `x`, `a` or `m`; `expires` is the record's expiry
+    /// time or null.
     ///
     /// NOTE: the contract with the caller: store every record (key `id`, value `bytes`)
     /// durably, then call [`Core::commit`] and only then release `text`; if storing fails,
@@ -192,11 +228,17 @@ impl Core {
                 created_at_ms: last,
                 expires_at_ms: self.ttl_ms.map(|t| last.saturating_add(t)),
             };
-            match self.vault.seal(&entry) {
-                Ok(sealed) => {
+            match self.vault.seal(&entry).and_then(|s| Ok((s, self.vault.claims(&entry)?))) {
+                Ok((sealed, claims)) => {
                     let id = sealed.record_id().to_string();
                     let bytes = Uint8Array::from(sealed.as_bytes());
-                    records.push(&object(&[("id", id.into()), ("bytes", bytes.into())]));
+                    let expires = entry.expires_at_ms.map_or(JsValue::NULL, |t| (t as f64).into());
+                    records.push(&object(&[
+                        ("id", id.into()),
+                        ("bytes", bytes.into()),
+                        ("claims", claims_js(&claims).into()),
+                        ("expires", expires),
+                    ]));
                 }
                 Err(e) => {
                     self.engine.retract(&out.new_pairs);
@@ -385,6 +427,24 @@ fn new_engine(date_offset: i64, pairs: Vec<Pair>) -> Result<Surrogates, Error> {
     let mut seed = Zeroizing::new([0u8; 32]);
     getrandom::fill(seed.as_mut_slice()).map_err(|_| Error::new(ErrorKind::RandomUnavailable))?;
     Ok(Surrogates::from_parts(*seed, date_offset, pairs))
+}
+
+/// Claims as `[{ key, value, kind }]`, tags as lower-case hex.
+fn claims_js(claims: &[Claim]) -> Array {
+    let out = Array::new();
+    for c in claims {
+        out.push(&object(&[
+            ("key", hex(&c.key).into()),
+            ("value", hex(&c.value).into()),
+            ("kind", c.kind.as_str().into()),
+        ]));
+    }
+    out
+}
+
+/// Lower-case hex of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `x` as the JS number with the same shortest decimal form (0.9, not 0.8999999761581421).
