@@ -6,7 +6,8 @@
  * An error with a stable `code`: "wrong_key", "tampered", "quota_exceeded", ... Codes of the JS
  * layer besides the core's: "dictionary_unavailable" (the dictionary file could not be fetched;
  * the core also gives it when asked to detect before the file is loaded), "leak_blocked",
- * "unsupported_body", "already_started", "no_passphrase".
+ * "unsupported_body", "already_started", "no_passphrase", "claim_conflict" (other pages writing the
+ * same vault kept taking this scrub's surrogates).
  */
 export class PhiscrubError extends Error {
   /**
