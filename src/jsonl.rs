@@ -7,6 +7,7 @@
 //!
 //! NOTE: the reasons written for a bad line never include any part of the line: it may be PHI.
 
+use std::cell::Cell;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -59,6 +60,18 @@ fn json_error_class(e: &serde_json::Error) -> &'static str {
     }
 }
 
+thread_local! {
+    /// The 1-based number of the line [`run_lines`] is working on in this thread; 0 outside it.
+    static LINE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The 1-based number of the input line [`run_lines`] is processing on the calling thread, or
+/// `None` outside it. For the CLI's panic hook, which runs on the panicking thread and may name
+/// the line but never print it.
+pub fn current_line() -> Option<usize> {
+    Some(LINE.with(Cell::get)).filter(|&n| n > 0)
+}
+
 /// Runs `f` on the text of every line of `input`; its object (plus the line's `id`) is written
 /// to `out` as one line. A bad line, or an `Err` from `f`, is reported on `err` as
 /// `phiscrub: line N: <reason>`. Blank lines are skipped; a trailing `\r` is dropped.
@@ -71,10 +84,23 @@ pub fn run_lines(
     input: &[u8],
     out: &mut impl Write,
     err: &mut impl Write,
+    f: impl FnMut(&str) -> Result<Value, String>,
+) -> io::Result<bool> {
+    let result = each_line(input, out, err, f);
+    LINE.with(|l| l.set(0));
+    result
+}
+
+fn each_line(
+    input: &[u8],
+    out: &mut impl Write,
+    err: &mut impl Write,
     mut f: impl FnMut(&str) -> Result<Value, String>,
 ) -> io::Result<bool> {
     let mut all_ok = true;
     for (n, line) in input.split(|&b| b == b'\n').enumerate() {
+        // NOTE: still set while a panic in `f` runs the panic hook, which names the line.
+        LINE.with(|l| l.set(n + 1));
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -133,5 +159,19 @@ mod tests {
         assert!(!err.contains("secret"), "{err}");
         assert_eq!(err.lines().count(), 5, "{err}");
         assert!(err.starts_with("phiscrub: line 3: invalid JSON at column"), "{err}");
+    }
+
+    #[test]
+    fn current_line_names_the_line_being_processed_and_none_outside() {
+        assert_eq!(current_line(), None);
+        let mut seen = Vec::new();
+        let input = b"{\"id\":1,\"text\":\"a\"}\n\n{\"id\":2,\"text\":\"b\"}\n";
+        run_lines(input, &mut Vec::new(), &mut Vec::new(), |_| {
+            seen.push(current_line());
+            Ok(serde_json::json!({}))
+        })
+        .unwrap();
+        assert_eq!(seen, [Some(1), Some(3)]);
+        assert_eq!(current_line(), None);
     }
 }

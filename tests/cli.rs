@@ -286,3 +286,51 @@ fn keep_clinicians_leaves_doctors_and_scrubs_patients() {
         "Seen by Dr. [NAME]. Daughter [NAME] called.\n"
     );
 }
+
+/// Runs the CLI with `PHISCRUB_TEST_PANIC` set (debug builds panic on a text holding it, with a
+/// message quoting the text).
+fn run_with_panic_marker(args: &[&str], marker: &str, stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phiscrub"))
+        .args(args)
+        .env("PHISCRUB_TEST_PANIC", marker)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_panic_names_the_line_and_the_code_location_never_the_text() {
+    let input = "{\"id\":1,\"text\":\"Dolores Tanaka, 555-201-3344\"}\n\n\
+                 {\"id\":2,\"text\":\"Dolores Tanaka zqxv, MRN 00482913\"}\n\
+                 {\"id\":3,\"text\":\"never reached\"}\n";
+    for args in [&["detect"][..], &["scrub"], &["scrub", "--redact"]] {
+        let out = run_with_panic_marker(args, "zqxv", input.as_bytes());
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        if !cfg!(debug_assertions) {
+            // NOTE: release builds have no forced panic: the marker must change nothing.
+            assert!(out.status.success() && err.is_empty(), "{args:?}: {err}");
+            continue;
+        }
+        assert_eq!(out.status.code(), Some(101), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: one fixed line: {err}");
+        assert!(err.starts_with("phiscrub: internal error on input line 3, at "), "{err}");
+        assert!(err.contains("src/bin/phiscrub.rs:"), "the code location: {err}");
+        for secret in ["Dolores", "Tanaka", "zqxv", "00482913", "forced test panic"] {
+            assert!(!err.contains(secret), "{args:?}: stderr quotes the input: {err}");
+        }
+    }
+    // Plain-text mode has no line numbers.
+    let out = run_with_panic_marker(&["scrub", "--text"], "zqxv", b"Dolores Tanaka zqxv\n");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    if cfg!(debug_assertions) {
+        assert_eq!(out.status.code(), Some(101), "{err}");
+        assert!(err.starts_with("phiscrub: internal error outside any JSON Lines"), "{err}");
+        assert!(!err.contains("Dolores") && !err.contains("zqxv"), "{err}");
+    } else {
+        assert!(out.status.success(), "{err}");
+    }
+}

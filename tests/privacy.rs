@@ -214,6 +214,64 @@ fn the_cli_reports_failures_without_originals() {
     scan("the CLI's stderr", &stderrs, &originals);
 }
 
+/// The error types besides [`phiscrub::Error`] (which the tests above drive through every API),
+/// and the `Debug` of the types that hold a secret, made from inputs that are originals: none
+/// repeats its input.
+#[test]
+fn every_other_error_type_and_secret_holder_names_no_text() {
+    let (texts, originals) = originals();
+    let mut outputs: Vec<String> = Vec::new();
+    for o in originals.iter().take(300) {
+        // A label name that is PHI (a host passing user text where a label is expected).
+        let e = o.parse::<phiscrub::Label>().unwrap_err();
+        outputs.extend([e.to_string(), format!("{e:?}")]);
+        // Secrets: a passphrase and the key source holding it.
+        let p = phiscrub::vault::Passphrase::new(o);
+        outputs.push(format!("{p:?}"));
+        outputs.push(format!("{:?}", KeySource::Passphrase(p)));
+    }
+    outputs.push(format!("{:?}", KeySource::Key(VaultKey::from_bytes([7; 32]))));
+    for (i, t) in texts.iter().enumerate().take(300) {
+        let doc = serde_json::json!({ "id": "d", "text": t, "spans": [] }).to_string();
+        // Corpus lines broken in each way the corpus parser refuses.
+        let broken = [
+            doc.chars().take(doc.chars().count() - 2).collect(),
+            serde_json::json!({ "id": "d", "text": t,
+                "spans": [{ "label": "NAME", "start": 0, "end": 0 }] })
+            .to_string(),
+            serde_json::json!({ "id": "d", "text": t,
+                "spans": [{ "label": "NAME", "start": 0, "end": t.chars().count() + 5 }] })
+            .to_string(),
+            serde_json::json!({ "id": "d", "text": t, "spans": [
+                { "label": "NAME", "start": 0, "end": 1, "text": "Dolores Tanaka" }] })
+            .to_string(),
+            format!("{doc}\n{doc}"),
+            format!("{{\"id\":\"d\",\"text\":{},\"spans\":\"{}\"}}", serde_json::json!(t), i),
+        ];
+        for b in broken {
+            let e = phiscrub::eval::parse_corpus(&b).unwrap_err();
+            outputs.extend([e.to_string(), format!("{e:?}")]);
+        }
+        // JSON Lines input lines broken in each way the CLI's parser refuses.
+        let line = serde_json::json!({ "id": i, "text": t }).to_string();
+        for b in [
+            line.chars().take(line.chars().count() - 3).collect(),
+            format!("[{}]", serde_json::json!(t)),
+            format!("{{\"id\":{i},\"text\":[{}]}}", serde_json::json!(t)),
+            format!("{{\"text\":{}}}", serde_json::json!(t)),
+        ] {
+            outputs.push(phiscrub::jsonl::parse_line(b.as_bytes()).unwrap_err());
+        }
+        let mut bad = t.as_bytes().to_vec();
+        bad.insert(bad.len() / 2, 0xff);
+        outputs.push(phiscrub::jsonl::parse_line(&bad).unwrap_err());
+    }
+    assert!(outputs.len() > 2000, "only {} outputs", outputs.len());
+    let mut originals = originals;
+    originals.push("Dolores Tanaka".to_owned());
+    scan("another error type or a secret's Debug", &outputs, &originals);
+}
+
 /// A prompt-injected answer that puts surrogates into link targets, image URLs and HTML
 /// attributes gets none of them restored there (batch and streamed); plain text is restored.
 #[test]

@@ -9,6 +9,8 @@
 //! ```
 //! Offsets count Unicode code points, end exclusive. A bad line is reported on stderr by line
 //! number (never with its content), the other lines are still processed, and the exit status is 1.
+//! A panic (a bug) prints a fixed message with the input line number and the code location,
+//! never the panic's message, which may quote the input; the exit status is then 101.
 
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -108,7 +110,48 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     Ok(o)
 }
 
+/// Replaces the default panic hook, which prints the panic's message: a formatted one (a slice
+/// index outside a char boundary, a failed `unwrap`) can quote the text being scrubbed.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map_or_else(
+            || "an unknown location".to_owned(),
+            |l| format!("{}:{}", l.file(), l.line()),
+        );
+        let line = match phiscrub::jsonl::current_line() {
+            Some(n) => format!("on input line {n}"),
+            None => "outside any JSON Lines input line".to_owned(),
+        };
+        // NOTE: only a literal message (a `&'static str` payload: `panic!("...")` without
+        // arguments) is shown; it is part of the program, so it cannot hold input text. Formatted
+        // messages (`String` payloads) are never shown.
+        let what = match info.payload().downcast_ref::<&'static str>() {
+            Some(literal) => format!(" ({literal})"),
+            None => String::new(),
+        };
+        eprintln!(
+            "phiscrub: internal error {line}, at {at}{what}; the input text is not shown. \
+             Please report it with this message and synthetic data only (SECURITY.md)."
+        );
+    }));
+}
+
+/// A test-only way to reach the panic hook: in debug builds, a text holding the value of
+/// `PHISCRUB_TEST_PANIC` panics with a message that quotes the text, as a slicing bug would.
+/// Release builds have no such path.
+fn test_panic(text: &str) {
+    #[cfg(debug_assertions)]
+    if let Some(marker) = std::env::var_os("PHISCRUB_TEST_PANIC") {
+        if marker.to_str().is_some_and(|m| !m.is_empty() && text.contains(m)) {
+            panic!("forced test panic on {text:?}");
+        }
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = text;
+}
+
 fn main() -> ExitCode {
+    install_panic_hook();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("-h" | "--help" | "help") => {
@@ -251,6 +294,7 @@ fn run_text(input: &[u8], mut f: impl FnMut(&str) -> Result<String, String>) -> 
         eprintln!("phiscrub: input is not valid UTF-8");
         return Ok(false);
     };
+    test_panic(text);
     match f(text) {
         Ok(out) => {
             io::stdout().lock().write_all(out.as_bytes())?;
@@ -264,7 +308,10 @@ fn run_text(input: &[u8], mut f: impl FnMut(&str) -> Result<String, String>) -> 
 }
 
 /// Runs `f` on every line of `input` (see [`phiscrub::jsonl::run_lines`]): stdout, stderr.
-fn run_jsonl(input: &[u8], f: impl FnMut(&str) -> Result<Value, String>) -> io::Result<bool> {
+fn run_jsonl(input: &[u8], mut f: impl FnMut(&str) -> Result<Value, String>) -> io::Result<bool> {
     let mut out = BufWriter::new(io::stdout().lock());
-    run_lines(input, &mut out, &mut io::stderr().lock(), f)
+    run_lines(input, &mut out, &mut io::stderr().lock(), |t| {
+        test_panic(t);
+        f(t)
+    })
 }

@@ -14,6 +14,7 @@ mod ip;
 mod name;
 mod phone;
 mod place;
+mod split;
 mod ssn;
 mod url;
 mod us;
@@ -67,6 +68,7 @@ pub(crate) fn all() -> Vec<Box<dyn Recognizer>> {
         Box::new(address::Address::new()),
         Box::new(place::Place::new()),
         Box::new(name::Name::new()),
+        Box::new(split::Split::new()),
     ]
 }
 

@@ -156,9 +156,10 @@ BREAKS = {"lf": "\n", "crlf": "\r\n", "ls": "\u2028", "nel": "\u0085"}
 SPLITS = {
     "phone2": [("555-201-", "7788"), ("555", "201-7788")],
     "phone1": [("(555)", "201-3344")],
-    "ssn1": [("219-09-", "9999")],
+    "ssn1": [("219-09-", "9999"), ("219-", "09-9999")],
+    "fax1": [("555-201-", "9090")],
     "dob1": [("03/14/", "1961")],
-    "date3": [("March", "14, 1961")],
+    "date3": [("March", "14, 1961"), ("March 14,", "1961")],
     "name1": [("Jane", "Doe")],
     "name2": [("Maria", "Gonzalez")],
     "email1": [("jane.doe@", "example.org")],
@@ -281,6 +282,12 @@ NEG = [
     "pain 4/10\u2028better",
     "W\u0430rfarin 5 mg",
     "Stage \u2162 pressure injury",
+    # Line breaks: numbers on consecutive lines, a patient slot before a word, stay apart.
+    "BP 128/\n82, HR 72",
+    "pain 2-\n3/10 today",
+    "Patient: stable\nDenies chest pain",
+    "Name of drug: Lasix\nDose 40 mg",
+    "Hgb 10.2\n12-14 normal range",
 ]
 for i, t in enumerate(NEG):
     CASES.append({"id": f"negatives/{i:02}", "category": "negatives", "text": t, "spans": []})
