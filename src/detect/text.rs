@@ -5,7 +5,10 @@
 //! Recognizers only ever see the folded form; every span they report is mapped back to the
 //! caller's original bytes here, so a span always covers the original characters, tricks included.
 
+use std::cell::OnceCell;
+
 use super::cues::{self, Cue};
+use super::recognizers::Street;
 
 /// Normalized text with its mapping to the original.
 pub(crate) struct Text<'a> {
@@ -19,6 +22,9 @@ pub(crate) struct Text<'a> {
     map: Option<Vec<u32>>,
     /// Label cues ("MRN", "fax", "member id", ...) found in `lower`, sorted by start.
     cues: Vec<Cue>,
+    /// The street lines in `norm`, found by the first recognizer that needs them (address and
+    /// place both do; see `recognizers::address::streets_of`).
+    pub(crate) streets: OnceCell<Vec<Street>>,
 }
 
 /// What a character folds to.
@@ -323,7 +329,7 @@ impl<'a> Text<'a> {
         };
         let lower = norm.to_ascii_lowercase();
         let cues = cues::find(&lower);
-        Text { original, norm, lower, map, cues }
+        Text { original, norm, lower, map, cues, streets: OnceCell::new() }
     }
 
     /// The caller's text.

@@ -22,6 +22,7 @@ mod zip;
 use super::text::Text;
 use super::Candidate;
 use crate::label::Label;
+pub(super) use address::Street;
 pub(super) use name::clinicians;
 
 /// One family of identifiers.

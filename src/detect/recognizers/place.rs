@@ -22,7 +22,6 @@
 //!   generic and stay. In lower-case chat the run must follow `at`, `from`, `to` or `in`
 //!   (`in hospice at briarwood manor`).
 
-use super::address::Streets;
 use super::us::USPS;
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::dict;
@@ -389,14 +388,13 @@ enum Anchor {
 }
 
 /// The place recognizer: cities, counties and named facilities.
-pub(crate) struct Place {
-    streets: Streets,
-}
+pub(crate) struct Place;
 
 impl Place {
-    /// Compiles the street patterns the city rules anchor on.
+    /// Builds the recognizer; the street patterns the city rules anchor on are the address
+    /// recognizer's, compiled once (`address::streets_of`).
     pub(crate) fn new() -> Self {
-        Place { streets: Streets::new() }
+        Place
     }
 }
 
@@ -414,8 +412,8 @@ impl Recognizer for Place {
         let w = Words { s, toks: tokens(s) };
         let facilities = facilities(&w);
         let counties = counties(&w);
-        let streets = self.streets.find(s);
-        let mut cities = cities(&w, &streets, &facilities, &counties);
+        let streets = super::address::streets_of(text);
+        let mut cities = cities(&w, streets, &facilities, &counties);
         cities.sort_by_key(|c| (c.0, c.1));
         cities.dedup_by_key(|c| (c.0, c.1));
         for &(start, end, conf) in &facilities {
