@@ -25,6 +25,8 @@ pub(crate) struct Text<'a> {
     /// The street lines in `norm`, found by the first recognizer that needs them (address and
     /// place both do; see `recognizers::address::streets_of`).
     pub(crate) streets: OnceCell<Vec<Street>>,
+    /// `norm` is all ASCII.
+    ascii: bool,
 }
 
 /// What a character folds to.
@@ -329,7 +331,8 @@ impl<'a> Text<'a> {
         };
         let lower = norm.to_ascii_lowercase();
         let cues = cues::find(&lower);
-        Text { original, norm, lower, map, cues, streets: OnceCell::new() }
+        let ascii = norm.is_ascii();
+        Text { original, norm, lower, map, cues, ascii, streets: OnceCell::new() }
     }
 
     /// The caller's text.
@@ -346,6 +349,12 @@ impl<'a> Text<'a> {
     /// The folded text, ASCII lower-cased (same offsets as [`Text::norm`]).
     pub(crate) fn lower(&self) -> &str {
         &self.lower
+    }
+
+    /// Whether the folded text is all ASCII (recognizers then search it with ASCII patterns,
+    /// see `recognizers::re`).
+    pub(crate) fn is_ascii(&self) -> bool {
+        self.ascii
     }
 
     /// Every cue in the text, sorted by start.

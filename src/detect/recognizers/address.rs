@@ -15,7 +15,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use super::re::Re;
 
 use super::{Candidate, Label, Recognizer, Text};
 
@@ -66,13 +66,13 @@ const ABBREVIATED_SUFFIXES: &[&str] = &[
 /// Street lines, boxes and numbered roads, found in the folded text.
 pub(crate) struct Streets {
     /// House number, optional directional, name words, suffix, optional post-directional.
-    street: Regex,
+    street: Re,
     /// `PO Box 12`, rural routes, numbered roads.
-    numbered: Regex,
+    numbered: Re,
     /// A unit right after a street line: `, Apt 4B`, ` Ste. 210`, ` #17C`.
-    unit: Regex,
+    unit: Re,
     /// A suffix word right after a matched suffix (`Park Place Dr`).
-    more_suffix: Regex,
+    more_suffix: Re,
 }
 
 /// One street line found: its byte span in the folded text.
@@ -94,14 +94,16 @@ impl Streets {
         );
         let numbered = r"(?i)\b(?:p\.?\s*o\.?|post\s+office)\s*box\s*#?\s*\d{1,6}\b|\b(?:rr|r\.r\.|rural\s+route|hc|star\s+route|rt|rte|route)\.?\s*#?\s*\d{1,4}\s*,?\s*box\s*#?\s*\d{1,6}\b|\b\d{1,6}\s+(?:n|s|e|w|north|south|east|west)\.?\s+\d{1,5}\s+(?:n|s|e|w|north|south|east|west)\b\.?|\brural\s+route\s+\d{1,4}\b|\b(?:\d{1,6}\s+)?(?:county\s+(?:road|rd|highway|hwy)|state\s+(?:road|route|highway|hwy)|us\s+(?:highway|hwy|route)|highway|hwy)\s+#?\d{1,5}[a-z]?\b|\b\d{1,6}\s+(?:route|rte|fm|sr|cr)\s+\d{1,5}[a-z]?\b";
         Streets {
-            street: Regex::new(&street).expect("street pattern compiles"),
-            numbered: Regex::new(numbered).expect("numbered road pattern compiles"),
-            unit: Regex::new(
+            street: Re::new(&street, "street pattern compiles"),
+            numbered: Re::new(numbered, "numbered road pattern compiles"),
+            unit: Re::new(
                 r"(?i)^(?:,?\s*(?:apt|apartment|unit|ste|suite|bldg|building|fl|floor|rm|room|lot|trlr|spc|space)\b\.?\s*#?\s*[a-z0-9][a-z0-9-]*|,?\s*#\s*[a-z0-9][a-z0-9-]*)",
-            )
-            .expect("unit pattern compiles"),
-            more_suffix: Regex::new(&format!(r"(?i)^\s+(?:{SUFFIXES})\b(?:\.)?"))
-                .expect("suffix pattern compiles"),
+                "unit pattern compiles",
+            ),
+            more_suffix: Re::new(
+                &format!(r"(?i)^\s+(?:{SUFFIXES})\b(?:\.)?"),
+                "suffix pattern compiles",
+            ),
         }
     }
 
@@ -109,17 +111,19 @@ impl Streets {
     /// never overlapping.
     pub(crate) fn find(&self, s: &str) -> Vec<Street> {
         let mut found: Vec<Street> = Vec::new();
+        // Decided once: the unit and suffix patterns search many tails of `s`.
+        let ascii = s.is_ascii();
         // Numbered roads first: `3567 County Road 2187` also reads as the street `County Road`.
-        for m in self.numbered.find_iter(s) {
+        for m in self.numbered.pick(ascii).find_iter(s) {
             if !number_stands_alone(s, m.start()) {
                 continue;
             }
-            let end = self.with_unit(s, m.end());
+            let end = self.with_unit(s, ascii, m.end());
             let lower = !m.as_str().bytes().any(|b| b.is_ascii_uppercase());
             found.push(Street { start: m.start(), end, lower });
         }
         let numbered = found.len();
-        for c in self.street.captures_iter(s) {
+        for c in self.street.pick(ascii).captures_iter(s) {
             let m = c.get(0).expect("group 0");
             if !number_stands_alone(s, m.start()) {
                 continue;
@@ -138,11 +142,11 @@ impl Streets {
                 }
             }
             if c.name("dot").is_none() {
-                if let Some(more) = self.more_suffix.find(&s[end..]) {
+                if let Some(more) = self.more_suffix.pick(ascii).find(&s[end..]) {
                     end += more.end();
                 }
             }
-            end = self.with_unit(s, end);
+            end = self.with_unit(s, ascii, end);
             if found[..numbered].iter().any(|f| f.start < end && m.start() < f.end) {
                 continue;
             }
@@ -155,9 +159,9 @@ impl Streets {
 
     /// `end` moved past the units that directly follow it (`, Apt 4B`, ` #17C`, `, Bldg 4 Apt
     /// 2`): at most three, a building, a floor and a door.
-    fn with_unit(&self, s: &str, mut end: usize) -> usize {
+    fn with_unit(&self, s: &str, ascii: bool, mut end: usize) -> usize {
         for _ in 0..3 {
-            match self.unit.find(&s[end..]) {
+            match self.unit.pick(ascii).find(&s[end..]) {
                 Some(u) => end += u.end(),
                 None => break,
             }

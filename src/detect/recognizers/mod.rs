@@ -14,6 +14,7 @@ mod ip;
 mod name;
 mod phone;
 mod place;
+mod re;
 mod ssn;
 mod url;
 mod us;
