@@ -27,6 +27,10 @@ pub(crate) struct Text<'a> {
     pub(crate) streets: OnceCell<Vec<Street>>,
     /// `norm` is all ASCII.
     ascii: bool,
+    /// `norm` and `lower` with non-ASCII characters masked (`recognizers::re::masked`), made
+    /// by the first recognizer that searches a non-ASCII text; `None` inside when the text
+    /// cannot be masked.
+    masked: OnceCell<Option<(String, String)>>,
 }
 
 /// What a character folds to.
@@ -332,7 +336,16 @@ impl<'a> Text<'a> {
         let lower = norm.to_ascii_lowercase();
         let cues = cues::find(&lower);
         let ascii = norm.is_ascii();
-        Text { original, norm, lower, map, cues, ascii, streets: OnceCell::new() }
+        Text {
+            original,
+            norm,
+            lower,
+            map,
+            cues,
+            ascii,
+            streets: OnceCell::new(),
+            masked: OnceCell::new(),
+        }
     }
 
     /// The caller's text.
@@ -355,6 +368,31 @@ impl<'a> Text<'a> {
     /// see `recognizers::re`).
     pub(crate) fn is_ascii(&self) -> bool {
         self.ascii
+    }
+
+    /// [`Text::norm`] with its non-ASCII characters masked (see `recognizers::re::masked`):
+    /// `None` for an ASCII text or one that cannot be masked.
+    pub(crate) fn masked_norm(&self) -> Option<&str> {
+        self.masked_pair().map(|(n, _)| n.as_str())
+    }
+
+    /// [`Text::lower`] masked the same way.
+    pub(crate) fn masked_lower(&self) -> Option<&str> {
+        self.masked_pair().map(|(_, l)| l.as_str())
+    }
+
+    fn masked_pair(&self) -> Option<&(String, String)> {
+        if self.ascii {
+            return None;
+        }
+        self.masked
+            .get_or_init(|| {
+                super::recognizers::masked(&self.norm).map(|m| {
+                    let lower = m.to_ascii_lowercase();
+                    (m, lower)
+                })
+            })
+            .as_ref()
     }
 
     /// Every cue in the text, sorted by start.

@@ -30,7 +30,7 @@ fn compiled() -> &'static Streets {
 /// The street lines of `text`, found once per text and shared by the address and place
 /// recognizers (the place rules anchor cities on them).
 pub(crate) fn streets_of<'t>(text: &'t Text<'_>) -> &'t [Street] {
-    text.streets.get_or_init(|| compiled().find(text.norm()))
+    text.streets.get_or_init(|| compiled().find_masked(text.norm(), text.masked_norm()))
 }
 
 /// Words that never belong to a street name but sit between a number and `Dr`, `St` or `Way`
@@ -109,21 +109,26 @@ impl Streets {
 
     /// Every street line, box and numbered road in `s` (the folded text), in text order,
     /// never overlapping.
-    pub(crate) fn find(&self, s: &str) -> Vec<Street> {
+    ///
+    /// `masked` is `s` masked (see `super::re::masked`) when it has one: the patterns that
+    /// allow it search it in their ASCII form.
+    pub(crate) fn find_masked(&self, s: &str, masked: Option<&str>) -> Vec<Street> {
         let mut found: Vec<Street> = Vec::new();
         // Decided once: the unit and suffix patterns search many tails of `s`.
         let ascii = s.is_ascii();
         // Numbered roads first: `3567 County Road 2187` also reads as the street `County Road`.
-        for m in self.numbered.pick(ascii).find_iter(s) {
+        let (re, hay) = self.numbered.hay(s, ascii, masked);
+        for m in re.find_iter(hay) {
             if !number_stands_alone(s, m.start()) {
                 continue;
             }
-            let end = self.with_unit(s, ascii, m.end());
+            let end = self.with_unit(s, ascii, masked, m.end());
             let lower = !m.as_str().bytes().any(|b| b.is_ascii_uppercase());
             found.push(Street { start: m.start(), end, lower });
         }
         let numbered = found.len();
-        for c in self.street.pick(ascii).captures_iter(s) {
+        let (re, hay) = self.street.hay(s, ascii, masked);
+        for c in re.captures_iter(hay) {
             let m = c.get(0).expect("group 0");
             if !number_stands_alone(s, m.start()) {
                 continue;
@@ -142,11 +147,14 @@ impl Streets {
                 }
             }
             if c.name("dot").is_none() {
-                if let Some(more) = self.more_suffix.pick(ascii).find(&s[end..]) {
+                if let Some(more) = {
+                    let (re, hay) = self.more_suffix.hay(s, ascii, masked);
+                    re.find(&hay[end..])
+                } {
                     end += more.end();
                 }
             }
-            end = self.with_unit(s, ascii, end);
+            end = self.with_unit(s, ascii, masked, end);
             if found[..numbered].iter().any(|f| f.start < end && m.start() < f.end) {
                 continue;
             }
@@ -159,9 +167,10 @@ impl Streets {
 
     /// `end` moved past the units that directly follow it (`, Apt 4B`, ` #17C`, `, Bldg 4 Apt
     /// 2`): at most three, a building, a floor and a door.
-    fn with_unit(&self, s: &str, ascii: bool, mut end: usize) -> usize {
+    fn with_unit(&self, s: &str, ascii: bool, masked: Option<&str>, mut end: usize) -> usize {
         for _ in 0..3 {
-            match self.unit.pick(ascii).find(&s[end..]) {
+            let (re, hay) = self.unit.hay(s, ascii, masked);
+            match re.find(&hay[end..]) {
                 Some(u) => end += u.end(),
                 None => break,
             }

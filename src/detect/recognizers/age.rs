@@ -105,7 +105,7 @@ impl Recognizer for Age {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let lower = text.lower();
-        for m in self.number.on(lower).find_iter(lower) {
+        for m in self.number.in_lower(text).find_iter() {
             if !in_age_range(m.as_str()) || glued_before(lower, m.start()) {
                 continue;
             }
@@ -113,19 +113,19 @@ impl Recognizer for Age {
                 out.push(age(m.start(), m.end(), confidence));
             }
         }
-        for m in self.word_number.on(lower).find_iter(lower) {
+        for m in self.word_number.in_lower(text).find_iter() {
             if let Some(confidence) = self.number_confidence(text, m.start(), m.end()) {
                 out.push(age(m.start(), m.end(), confidence));
             }
         }
-        for caps in self.decade.on(lower).captures_iter(lower) {
+        for caps in self.decade.in_lower(text).captures_iter() {
             let d = caps.get(1).expect("group 1 always takes part");
             // `sats in her 90s` is about the oxygen saturation, not her age.
             if !cue_within(text, d.start(), 40, &[CueKind::Vital]) {
                 out.push(age(d.start(), d.end(), 0.8));
             }
         }
-        for m in self.noun.on(lower).find_iter(lower) {
+        for m in self.noun.in_lower(text).find_iter() {
             out.push(age(m.start(), m.end(), 0.8));
         }
     }

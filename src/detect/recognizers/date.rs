@@ -388,7 +388,7 @@ impl Date {
     fn numeric_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let norm = text.norm();
         let lower = text.lower();
-        for m in self.numeric.on(lower).find_iter(lower) {
+        for m in self.numeric.in_lower(text).find_iter() {
             if glued_before(norm, m.start()) || glued_after(norm, m.end()) {
                 continue;
             }
@@ -479,8 +479,7 @@ impl Date {
 
     /// `20240314` or `03142024` right after a date cue (`DOB: 19610314`).
     fn compact_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
-        let lower = text.lower();
-        for m in self.compact.on(lower).find_iter(lower) {
+        for m in self.compact.in_lower(text).find_iter() {
             if !text.cue_before(m.start()).is_some_and(|c| c.kind == CueKind::Date) {
                 continue;
             }
@@ -502,7 +501,7 @@ impl Date {
     /// `13JUL2024`, `03aug37`: the glued month abbreviation makes the run a date by itself, so
     /// only the calendar is checked (`31FEB2024` and `45JAN2024` are not dates).
     fn compact_month_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.compact_month.pick(text.is_ascii()).captures_iter(text.lower()) {
+        for caps in self.compact_month.in_lower(text).captures_iter() {
             let day: u32 = caps[1].parse().unwrap_or(0);
             let year = &caps[3];
             let year_fits = year.len() == 2 || year.parse().is_ok_and(valid_year);
@@ -517,7 +516,7 @@ impl Date {
     fn month_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let lower = text.lower();
         let norm = text.norm();
-        for caps in self.month.on(lower).captures_iter(lower) {
+        for caps in self.month.in_lower(text).captures_iter() {
             let word = caps.get(1).expect("group 1 always takes part");
             let month = month_number(word.as_str());
             let after_dot = caps.get(0).expect("whole match").end();

@@ -87,7 +87,7 @@ impl Recognizer for Email {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let s = text.norm();
-        for m in self.plain.on(s).find_iter(s) {
+        for m in self.plain.in_norm(text).find_iter() {
             let local = &m.as_str()[..m.as_str().find('@').unwrap_or(0)];
             if local_part_ok(local) && is_whole(s, m.start(), m.end()) {
                 out.push(Candidate {
@@ -100,8 +100,8 @@ impl Recognizer for Email {
         }
         let lower = text.lower();
         let mut pos = 0;
-        let obfuscated = self.obfuscated.on(lower);
-        while let Some(c) = obfuscated.captures_at(lower, pos) {
+        let obfuscated = self.obfuscated.in_lower(text);
+        while let Some(c) = obfuscated.captures_at(pos) {
             let m = c.get(0).expect("group 0");
             let local = c.name("local").expect("local group");
             let domain = c.name("domain").expect("domain group").as_str();

@@ -121,7 +121,7 @@ impl Recognizer for Ip {
         let s = text.norm();
         let lower = text.lower();
         let cued = |start: usize| text.cue_near(start, 32, &[CueKind::Ip]).is_some();
-        for m in self.v4.on(s).find_iter(s) {
+        for m in self.v4.in_norm(text).find_iter() {
             if octets_ok(m.as_str())
                 && v4_is_whole(s, m.start(), m.end())
                 && !after_version_word(lower, m.start())
@@ -135,7 +135,7 @@ impl Recognizer for Ip {
                 });
             }
         }
-        for m in self.v6.on(s).find_iter(s) {
+        for m in self.v6.in_norm(text).find_iter() {
             // A dotted tail must itself be a valid quad (`::ffff:192.0.2.1`).
             let tail_ok =
                 !m.as_str().contains('.') || m.as_str().rsplit(':').next().is_some_and(octets_ok);

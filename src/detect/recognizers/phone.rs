@@ -117,7 +117,7 @@ impl Phone {
     fn hits(&self, text: &Text<'_>) -> Vec<Hit> {
         let s = text.norm();
         let mut hits = Vec::new();
-        for c in self.nanp.on(s).captures_iter(s) {
+        for c in self.nanp.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             if !is_whole_number(s, m.start(), m.end()) {
                 continue;
@@ -160,7 +160,7 @@ impl Phone {
             };
             hits.push(Hit { start: m.start(), end: m.end(), confidence, kind, strong });
         }
-        for c in self.pairs.on(s).captures_iter(s) {
+        for c in self.pairs.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             let area = c.name("a").expect("area group").as_str();
             let ex = c.name("ex").expect("exchange group").as_str();
@@ -172,7 +172,7 @@ impl Phone {
                 hits.push(Hit { start: m.start(), end: m.end(), confidence: 0.8, kind, strong });
             }
         }
-        for c in self.local.on(s).captures_iter(s) {
+        for c in self.local.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             let ex = c.name("ex").expect("exchange group").as_str();
             if is_whole_number(s, m.start(), m.end()) && nanp_valid("200", ex) {
@@ -181,7 +181,7 @@ impl Phone {
                 hits.push(Hit { start: m.start(), end: m.end(), confidence: 0.8, kind, strong });
             }
         }
-        for m in self.intl.on(s).find_iter(s) {
+        for m in self.intl.in_norm(text).find_iter() {
             let digits = m.as_str().split(|c: char| c.is_ascii_alphabetic()).next().unwrap_or("");
             let n = digits.bytes().filter(u8::is_ascii_digit).count();
             if (8..=15).contains(&n) && is_whole_number(s, m.start(), m.end()) {

@@ -142,7 +142,7 @@ impl Recognizer for Ssn {
         let mut push = |start: usize, end: usize, confidence: f32| {
             out.push(Candidate { start, end, label: Label::Ssn, confidence });
         };
-        for c in self.formatted.on(s).captures_iter(s) {
+        for c in self.formatted.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             if !is_whole(s, m.start(), m.end()) {
                 continue;
@@ -154,7 +154,7 @@ impl Recognizer for Ssn {
                 push(m.start(), m.end(), conf);
             }
         }
-        for m in self.bare.on(s).find_iter(s) {
+        for m in self.bare.in_norm(text).find_iter() {
             if !is_whole(s, m.start(), m.end()) {
                 continue;
             }
@@ -165,7 +165,7 @@ impl Recognizer for Ssn {
                 push(m.start(), m.end(), conf);
             }
         }
-        for m in self.masked.on(lower).find_iter(lower) {
+        for m in self.masked.in_lower(text).find_iter() {
             if is_whole(lower, m.start(), m.end()) {
                 let cued = text.cue_near(m.start(), CUE_WINDOW, &[CueKind::Ssn]).is_some();
                 push(m.start(), m.end(), if cued { 0.95 } else { 0.85 });

@@ -116,19 +116,19 @@ impl Recognizer for Url {
         let mut push = |start: usize, end: usize, confidence: f32| {
             out.push(Candidate { start, end, label: Label::Url, confidence });
         };
-        for m in self.scheme.on(s).find_iter(s) {
+        for m in self.scheme.in_norm(text).find_iter() {
             let end = m.start() + trimmed_len(m.as_str());
             // `https://` with nothing after it is not an address.
             if !s[m.start()..end].ends_with("//") {
                 push(m.start(), end, 0.95);
             }
         }
-        for m in self.www.on(s).find_iter(s) {
+        for m in self.www.in_norm(text).find_iter() {
             if m.start() == 0 || !matches!(s.as_bytes()[m.start() - 1], b'/' | b'.' | b'@') {
                 push(m.start(), m.start() + trimmed_len(m.as_str()), 0.9);
             }
         }
-        for c in self.bare.on(s).captures_iter(s) {
+        for c in self.bare.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             let tld = c.name("tld").expect("tld group").as_str().to_ascii_lowercase();
             let end = m.start() + trimmed_len(m.as_str());

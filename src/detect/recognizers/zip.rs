@@ -262,7 +262,7 @@ impl Recognizer for Zip {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let s = text.norm();
-        for m in self.zip.on(s).find_iter(s) {
+        for m in self.zip.in_norm(text).find_iter() {
             let (start, end) = (m.start(), m.end());
             if !is_whole(s, start, end) {
                 continue;

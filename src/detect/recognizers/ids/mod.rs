@@ -145,7 +145,7 @@ impl Recognizer for Ids {
             out,
         );
         let taken = Spans::new(&out[first..]);
-        for m in self.fallback.pick(text.is_ascii()).find_iter(text.norm()) {
+        for m in self.fallback.in_norm(text).find_iter() {
             let (s, e) = (m.start(), m.end());
             if free_standing(norm, s, e)
                 && text.cue_before(s).is_none()
