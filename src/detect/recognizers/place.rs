@@ -515,7 +515,7 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
             let lw = w.lower(k);
             !GENERIC_FACILITY_WORDS.contains(&lw)
                 && !NOT_FACILITY_START.contains(&lw)
-                && !dict::is_medical_term(&lw)
+                && !dict::is_medical_term(lw)
                 && !CALENDAR_WORDS.contains(&lw)
                 && !STATE_NAMES.contains(&lw)
         });
