@@ -5,7 +5,10 @@
 //! Recognizers only ever see the folded form; every span they report is mapped back to the
 //! caller's original bytes here, so a span always covers the original characters, tricks included.
 
+use std::cell::OnceCell;
+
 use super::cues::{self, Cue};
+use super::recognizers::Street;
 
 /// Normalized text with its mapping to the original.
 pub(crate) struct Text<'a> {
@@ -19,6 +22,15 @@ pub(crate) struct Text<'a> {
     map: Option<Vec<u32>>,
     /// Label cues ("MRN", "fax", "member id", ...) found in `lower`, sorted by start.
     cues: Vec<Cue>,
+    /// The street lines in `norm`, found by the first recognizer that needs them (address and
+    /// place both do; see `recognizers::address::streets_of`).
+    pub(crate) streets: OnceCell<Vec<Street>>,
+    /// `norm` is all ASCII.
+    ascii: bool,
+    /// `norm` and `lower` with non-ASCII characters masked (`recognizers::re::masked`), made
+    /// by the first recognizer that searches a non-ASCII text; `None` inside when the text
+    /// cannot be masked.
+    masked: OnceCell<Option<(String, String)>>,
 }
 
 /// What a character folds to.
@@ -323,7 +335,17 @@ impl<'a> Text<'a> {
         };
         let lower = norm.to_ascii_lowercase();
         let cues = cues::find(&lower);
-        Text { original, norm, lower, map, cues }
+        let ascii = norm.is_ascii();
+        Text {
+            original,
+            norm,
+            lower,
+            map,
+            cues,
+            ascii,
+            streets: OnceCell::new(),
+            masked: OnceCell::new(),
+        }
     }
 
     /// The caller's text.
@@ -340,6 +362,37 @@ impl<'a> Text<'a> {
     /// The folded text, ASCII lower-cased (same offsets as [`Text::norm`]).
     pub(crate) fn lower(&self) -> &str {
         &self.lower
+    }
+
+    /// Whether the folded text is all ASCII (recognizers then search it with ASCII patterns,
+    /// see `recognizers::re`).
+    pub(crate) fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+
+    /// [`Text::norm`] with its non-ASCII characters masked (see `recognizers::re::masked`):
+    /// `None` for an ASCII text or one that cannot be masked.
+    pub(crate) fn masked_norm(&self) -> Option<&str> {
+        self.masked_pair().map(|(n, _)| n.as_str())
+    }
+
+    /// [`Text::lower`] masked the same way.
+    pub(crate) fn masked_lower(&self) -> Option<&str> {
+        self.masked_pair().map(|(_, l)| l.as_str())
+    }
+
+    fn masked_pair(&self) -> Option<&(String, String)> {
+        if self.ascii {
+            return None;
+        }
+        self.masked
+            .get_or_init(|| {
+                super::recognizers::masked(&self.norm).map(|m| {
+                    let lower = m.to_ascii_lowercase();
+                    (m, lower)
+                })
+            })
+            .as_ref()
     }
 
     /// Every cue in the text, sorted by start.

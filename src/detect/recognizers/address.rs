@@ -13,9 +13,25 @@
 //! own only after a house number. Grid addresses of the rural West and Midwest (`3450 E 100 N`)
 //! are a number, a direction, a number and a direction.
 
-use regex::Regex;
+use std::sync::OnceLock;
+
+use super::re::Re;
 
 use super::{Candidate, Label, Recognizer, Text};
+
+/// The street patterns, compiled once per process: the address and place recognizers both use
+/// them, and they are the largest patterns of all (a third of building a detector when each
+/// recognizer compiled its own copy).
+fn compiled() -> &'static Streets {
+    static STREETS: OnceLock<Streets> = OnceLock::new();
+    STREETS.get_or_init(Streets::new)
+}
+
+/// The street lines of `text`, found once per text and shared by the address and place
+/// recognizers (the place rules anchor cities on them).
+pub(crate) fn streets_of<'t>(text: &'t Text<'_>) -> &'t [Street] {
+    text.streets.get_or_init(|| compiled().find_masked(text.norm(), text.masked_norm()))
+}
 
 /// Words that never belong to a street name but sit between a number and `Dr`, `St` or `Way`
 /// in clinical prose and chat (`2 weeks ago by Dr Patel`, `took 2 tabs per Dr Ames`, `1 more
@@ -50,13 +66,13 @@ const ABBREVIATED_SUFFIXES: &[&str] = &[
 /// Street lines, boxes and numbered roads, found in the folded text.
 pub(crate) struct Streets {
     /// House number, optional directional, name words, suffix, optional post-directional.
-    street: Regex,
+    street: Re,
     /// `PO Box 12`, rural routes, numbered roads.
-    numbered: Regex,
+    numbered: Re,
     /// A unit right after a street line: `, Apt 4B`, ` Ste. 210`, ` #17C`.
-    unit: Regex,
+    unit: Re,
     /// A suffix word right after a matched suffix (`Park Place Dr`).
-    more_suffix: Regex,
+    more_suffix: Re,
 }
 
 /// One street line found: its byte span in the folded text.
@@ -78,32 +94,41 @@ impl Streets {
         );
         let numbered = r"(?i)\b(?:p\.?\s*o\.?|post\s+office)\s*box\s*#?\s*\d{1,6}\b|\b(?:rr|r\.r\.|rural\s+route|hc|star\s+route|rt|rte|route)\.?\s*#?\s*\d{1,4}\s*,?\s*box\s*#?\s*\d{1,6}\b|\b\d{1,6}\s+(?:n|s|e|w|north|south|east|west)\.?\s+\d{1,5}\s+(?:n|s|e|w|north|south|east|west)\b\.?|\brural\s+route\s+\d{1,4}\b|\b(?:\d{1,6}\s+)?(?:county\s+(?:road|rd|highway|hwy)|state\s+(?:road|route|highway|hwy)|us\s+(?:highway|hwy|route)|highway|hwy)\s+#?\d{1,5}[a-z]?\b|\b\d{1,6}\s+(?:route|rte|fm|sr|cr)\s+\d{1,5}[a-z]?\b";
         Streets {
-            street: Regex::new(&street).expect("street pattern compiles"),
-            numbered: Regex::new(numbered).expect("numbered road pattern compiles"),
-            unit: Regex::new(
+            street: Re::new(&street, "street pattern compiles"),
+            numbered: Re::new(numbered, "numbered road pattern compiles"),
+            unit: Re::new(
                 r"(?i)^(?:,?\s*(?:apt|apartment|unit|ste|suite|bldg|building|fl|floor|rm|room|lot|trlr|spc|space)\b\.?\s*#?\s*[a-z0-9][a-z0-9-]*|,?\s*#\s*[a-z0-9][a-z0-9-]*)",
-            )
-            .expect("unit pattern compiles"),
-            more_suffix: Regex::new(&format!(r"(?i)^\s+(?:{SUFFIXES})\b(?:\.)?"))
-                .expect("suffix pattern compiles"),
+                "unit pattern compiles",
+            ),
+            more_suffix: Re::new(
+                &format!(r"(?i)^\s+(?:{SUFFIXES})\b(?:\.)?"),
+                "suffix pattern compiles",
+            ),
         }
     }
 
     /// Every street line, box and numbered road in `s` (the folded text), in text order,
     /// never overlapping.
-    pub(crate) fn find(&self, s: &str) -> Vec<Street> {
+    ///
+    /// `masked` is `s` masked (see `super::re::masked`) when it has one: the patterns that
+    /// allow it search it in their ASCII form.
+    pub(crate) fn find_masked(&self, s: &str, masked: Option<&str>) -> Vec<Street> {
         let mut found: Vec<Street> = Vec::new();
+        // Decided once: the unit and suffix patterns search many tails of `s`.
+        let ascii = s.is_ascii();
         // Numbered roads first: `3567 County Road 2187` also reads as the street `County Road`.
-        for m in self.numbered.find_iter(s) {
+        let (re, hay) = self.numbered.hay(s, ascii, masked);
+        for m in re.find_iter(hay) {
             if !number_stands_alone(s, m.start()) {
                 continue;
             }
-            let end = self.with_unit(s, m.end());
+            let end = self.with_unit(s, ascii, masked, m.end());
             let lower = !m.as_str().bytes().any(|b| b.is_ascii_uppercase());
             found.push(Street { start: m.start(), end, lower });
         }
         let numbered = found.len();
-        for c in self.street.captures_iter(s) {
+        let (re, hay) = self.street.hay(s, ascii, masked);
+        for c in re.captures_iter(hay) {
             let m = c.get(0).expect("group 0");
             if !number_stands_alone(s, m.start()) {
                 continue;
@@ -122,11 +147,14 @@ impl Streets {
                 }
             }
             if c.name("dot").is_none() {
-                if let Some(more) = self.more_suffix.find(&s[end..]) {
+                if let Some(more) = {
+                    let (re, hay) = self.more_suffix.hay(s, ascii, masked);
+                    re.find(&hay[end..])
+                } {
                     end += more.end();
                 }
             }
-            end = self.with_unit(s, end);
+            end = self.with_unit(s, ascii, masked, end);
             if found[..numbered].iter().any(|f| f.start < end && m.start() < f.end) {
                 continue;
             }
@@ -139,9 +167,10 @@ impl Streets {
 
     /// `end` moved past the units that directly follow it (`, Apt 4B`, ` #17C`, `, Bldg 4 Apt
     /// 2`): at most three, a building, a floor and a door.
-    fn with_unit(&self, s: &str, mut end: usize) -> usize {
+    fn with_unit(&self, s: &str, ascii: bool, masked: Option<&str>, mut end: usize) -> usize {
         for _ in 0..3 {
-            match self.unit.find(&s[end..]) {
+            let (re, hay) = self.unit.hay(s, ascii, masked);
+            match re.find(&hay[end..]) {
                 Some(u) => end += u.end(),
                 None => break,
             }
@@ -170,14 +199,13 @@ fn plausible_street_name(name: &str) -> bool {
 }
 
 /// The address recognizer: street lines, boxes, rural routes and numbered roads.
-pub(crate) struct Address {
-    streets: Streets,
-}
+pub(crate) struct Address;
 
 impl Address {
-    /// Compiles the patterns.
+    /// Compiles the street patterns (once per process, see [`compiled`]).
     pub(crate) fn new() -> Self {
-        Address { streets: Streets::new() }
+        compiled();
+        Address
     }
 }
 
@@ -191,7 +219,7 @@ impl Recognizer for Address {
     }
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
-        for st in self.streets.find(text.norm()) {
+        for st in streets_of(text) {
             // Lower-case chat lines are weaker evidence but still well above the threshold:
             // a number, a name and a street suffix rarely meet by chance once the veto words
             // are out.

@@ -9,7 +9,7 @@
 //! cue or a unit after the number vetoes the weaker phrasings. The span is the number only
 //! (tests/data/README.md).
 
-use regex::Regex;
+use super::re::Re;
 
 use super::date::cue_within;
 use super::{back, forward};
@@ -19,39 +19,39 @@ use crate::detect::cues::CueKind;
 /// Age recognizer for ages 90 to 125.
 pub(crate) struct Age {
     /// Runs of digits; the age range and the context are checked in code.
-    number: Regex,
+    number: Re,
     /// Ninety to ninety-nine and one hundred (and one to ten), spelled out.
-    word_number: Regex,
+    word_number: Re,
     /// What follows an age number, anchored at its end; the named group says how strong it is.
-    after: Regex,
+    after: Re,
     /// `aged`, `age`, `age:`, `age of`, right before the number.
-    age_before: Regex,
+    age_before: Re,
     /// `turned`, `turns`, `turning` right before the number.
-    turned_before: Regex,
+    turned_before: Re,
     /// `is`, `was`, `now`, `she's` right before the number (with `years` after it).
-    is_before: Regex,
+    is_before: Re,
     /// A person and a copula right before a bare number: `she is `, `my mom is `, `im `.
-    person_is_before: Regex,
+    person_is_before: Re,
     /// A capitalised name word and a comma right before the number, in the original case:
     /// `Okafor, ` in `Jamal Okafor, 93, is also a patient`.
-    name_comma_before: Regex,
+    name_comma_before: Re,
     /// A comma and a verb right after an appositive age: `, is`, `, was`, `, who`.
-    appositive_after: Regex,
+    appositive_after: Re,
     /// Oxygen support right after a number, which makes it a saturation: `on room air`, `on 2L`.
-    oxygen_after: Regex,
+    oxygen_after: Re,
     /// Nothing but a short lead-in between the start of the line and the number: `92M ...`,
     /// `Pt 92 F ...`.
-    note_start: Regex,
+    note_start: Re,
     /// Decades of life: `in her 90s`, `in his early nineties`.
-    decade: Regex,
+    decade: Re,
     /// `nonagenarian`, `centenarian`, `supercentenarian`.
-    noun: Regex,
+    noun: Re,
 }
 
 impl Age {
     /// Compiles the patterns.
     pub(crate) fn new() -> Self {
-        let re = |p: &str| Regex::new(p).expect("age pattern compiles");
+        let re = |p: &str| Re::new(p, "age pattern compiles");
         const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine";
         Age {
             number: re(r"\d+"),
@@ -105,7 +105,7 @@ impl Recognizer for Age {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let lower = text.lower();
-        for m in self.number.find_iter(lower) {
+        for m in self.number.in_lower(text).find_iter() {
             if !in_age_range(m.as_str()) || glued_before(lower, m.start()) {
                 continue;
             }
@@ -113,19 +113,19 @@ impl Recognizer for Age {
                 out.push(age(m.start(), m.end(), confidence));
             }
         }
-        for m in self.word_number.find_iter(lower) {
+        for m in self.word_number.in_lower(text).find_iter() {
             if let Some(confidence) = self.number_confidence(text, m.start(), m.end()) {
                 out.push(age(m.start(), m.end(), confidence));
             }
         }
-        for caps in self.decade.captures_iter(lower) {
+        for caps in self.decade.in_lower(text).captures_iter() {
             let d = caps.get(1).expect("group 1 always takes part");
             // `sats in her 90s` is about the oxygen saturation, not her age.
             if !cue_within(text, d.start(), 40, &[CueKind::Vital]) {
                 out.push(age(d.start(), d.end(), 0.8));
             }
         }
-        for m in self.noun.find_iter(lower) {
+        for m in self.noun.in_lower(text).find_iter() {
             out.push(age(m.start(), m.end(), 0.8));
         }
     }
@@ -137,7 +137,7 @@ impl Age {
     fn number_confidence(&self, text: &Text<'_>, start: usize, end: usize) -> Option<f32> {
         let lower = text.lower();
         let ahead = forward(lower, end, 24);
-        let after = self.after.captures(ahead).filter(|c| {
+        let after = self.after.on(ahead).captures(ahead).filter(|c| {
             let stop = c.get(0).expect("whole match").end();
             let next = ahead[stop..].chars().next();
             // A whole word: `92 you`, `92 mg`, `92 f/u` are not age phrasings.
@@ -154,21 +154,21 @@ impl Age {
             return None;
         }
         let before = back(lower, start, 32);
-        if self.age_before.is_match(before) {
+        if self.age_before.on(before).is_match(before) {
             return Some(0.85);
         }
         let has = |name: &str| after.as_ref().is_some_and(|c| c.name(name).is_some());
         if has("ord") {
             return Some(0.8);
         }
-        if self.turned_before.is_match(before) {
+        if self.turned_before.on(before).is_match(before) {
             return Some(0.75);
         }
         // `that was 92 years ago` is a span of time, not an age.
         let ago = after.as_ref().is_some_and(|c| {
             ahead[c.get(0).expect("whole match").end()..].trim_start().starts_with("ago")
         });
-        if has("years") && !ago && self.is_before.is_match(before) {
+        if has("years") && !ago && self.is_before.on(before).is_match(before) {
             return Some(0.75);
         }
         // A bare number with nothing after it that makes it a measurement: no unit, no decimal,
@@ -178,16 +178,20 @@ impl Age {
         let bare = after.is_none()
             && !continues_as_number(lower, end)
             && !cue_within(text, start, 32, &[CueKind::Vital])
-            && !self.oxygen_after.is_match(ahead)
+            && !self.oxygen_after.on(ahead).is_match(ahead)
             && !fever;
         // `she is 97 and still drives`, `im 100`: a bare number said of a person.
-        if bare && self.person_is_before.is_match(before) {
+        if bare && self.person_is_before.on(before).is_match(before) {
             return Some(0.7);
         }
         // `Jamal Okafor, 93, is also a patient here`: an age in commas between a name and a verb.
         if bare
-            && self.name_comma_before.is_match(back(text.norm(), start, 32))
-            && self.appositive_after.is_match(ahead)
+            && self.name_comma_before.on(back(text.norm(), start, 32)).is_match(back(
+                text.norm(),
+                start,
+                32,
+            ))
+            && self.appositive_after.on(ahead).is_match(ahead)
         {
             return Some(0.7);
         }
@@ -196,7 +200,7 @@ impl Age {
         let line = lead
             .rfind('\n')
             .map_or((lead.len() == start).then_some(lead), |i| Some(&lead[i + 1..]));
-        if has("sex") && line.is_some_and(|l| self.note_start.is_match(l)) {
+        if has("sex") && line.is_some_and(|l| self.note_start.on(l).is_match(l)) {
             return Some(0.65);
         }
         None

@@ -18,7 +18,7 @@
 //! compact day-month-year with a month abbreviation (`13JUL2024`, `03aug37`) carries its own month
 //! word and needs no cue.
 
-use regex::Regex;
+use super::re::Re;
 
 use super::{back, forward};
 use super::{Candidate, Label, Recognizer, Text};
@@ -27,31 +27,31 @@ use crate::detect::cues::CueKind;
 /// Date recognizer: numeric chains, month names, compact dates after a date cue.
 pub(crate) struct Date {
     /// Runs of digits joined by `/`, `.` or `-`, with at most one space around each separator.
-    numeric: Regex,
+    numeric: Re,
     /// Eight digits in a row (`20240314`, `03142024`), used only after a date cue.
-    compact: Regex,
+    compact: Re,
     /// Day, month abbreviation and year glued together (`13JUL2024`, `3mar24`).
-    compact_month: Regex,
+    compact_month: Re,
     /// Month names and abbreviations, longest first, with the abbreviation's optional period.
-    month: Regex,
+    month: Re,
     /// A day (and its ordinal suffix) right after a month: `March 14th`.
-    right_day: Regex,
+    right_day: Re,
     /// A year right after the day: `, 2024`, ` '24`.
-    right_year_after_day: Regex,
+    right_year_after_day: Re,
     /// A year right after the month: `2023`, `, 2023`, `of 2023`, `-2024`, `'23`.
-    right_year: Regex,
+    right_year: Re,
     /// A day right before the month: `14 `, `14th of `, `the 3rd of `, `14-`.
-    left_day: Regex,
+    left_day: Re,
     /// A modifier that belongs to the date: `mid-`, `early `, `late `.
-    left_modifier: Regex,
+    left_modifier: Re,
     /// The word before a lone month: a preposition or time word makes it a date.
-    left_word: Regex,
+    left_word: Re,
 }
 
 impl Date {
     /// Compiles the patterns.
     pub(crate) fn new() -> Self {
-        let re = |p: &str| Regex::new(p).expect("date pattern compiles");
+        let re = |p: &str| Re::new(p, "date pattern compiles");
         Date {
             numeric: re(r"\d+(?: ?[/.\-] ?\d+)+"),
             compact: re(r"\b\d{8}\b"),
@@ -388,7 +388,7 @@ impl Date {
     fn numeric_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let norm = text.norm();
         let lower = text.lower();
-        for m in self.numeric.find_iter(lower) {
+        for m in self.numeric.in_lower(text).find_iter() {
             if glued_before(norm, m.start()) || glued_after(norm, m.end()) {
                 continue;
             }
@@ -479,8 +479,7 @@ impl Date {
 
     /// `20240314` or `03142024` right after a date cue (`DOB: 19610314`).
     fn compact_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
-        let lower = text.lower();
-        for m in self.compact.find_iter(lower) {
+        for m in self.compact.in_lower(text).find_iter() {
             if !text.cue_before(m.start()).is_some_and(|c| c.kind == CueKind::Date) {
                 continue;
             }
@@ -502,7 +501,7 @@ impl Date {
     /// `13JUL2024`, `03aug37`: the glued month abbreviation makes the run a date by itself, so
     /// only the calendar is checked (`31FEB2024` and `45JAN2024` are not dates).
     fn compact_month_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.compact_month.captures_iter(text.lower()) {
+        for caps in self.compact_month.in_lower(text).captures_iter() {
             let day: u32 = caps[1].parse().unwrap_or(0);
             let year = &caps[3];
             let year_fits = year.len() == 2 || year.parse().is_ok_and(valid_year);
@@ -517,7 +516,7 @@ impl Date {
     fn month_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let lower = text.lower();
         let norm = text.norm();
-        for caps in self.month.captures_iter(lower) {
+        for caps in self.month.in_lower(text).captures_iter() {
             let word = caps.get(1).expect("group 1 always takes part");
             let month = month_number(word.as_str());
             let after_dot = caps.get(0).expect("whole match").end();
@@ -527,12 +526,13 @@ impl Date {
             let rest = |from: usize| forward(lower, from, 16);
 
             // Month, then day: `March 14th, 2024`, `dec. 12 2023`, `Sept 3`.
-            if let Some(d) = self.right_day.captures(rest(after_dot)) {
+            if let Some(d) = self.right_day.on(rest(after_dot)).captures(rest(after_dot)) {
                 let day: u32 = d[1].parse().unwrap_or(0);
                 let day_end = after_dot + d.get(0).expect("whole match").end();
                 if valid_md(month, day) {
                     let year = self
                         .right_year_after_day
+                        .on(rest(day_end))
                         .captures(rest(day_end))
                         .filter(|y| year_ok(&y[1]))
                         .map(|y| day_end + y.get(0).expect("whole match").end());
@@ -552,13 +552,14 @@ impl Date {
 
             // Day, then month: `14 March 2024`, `the 3rd of March`, `14-Mar-2024`.
             let left = back(lower, word.start(), 24);
-            if let Some(d) = self.left_day.captures(left) {
+            if let Some(d) = self.left_day.on(left).captures(left) {
                 let whole = d.get(0).expect("whole match");
                 let start = word.start() - left.len() + whole.start();
                 let day: u32 = d[1].parse().unwrap_or(0);
                 let ordinal = d.get(2).is_some();
                 let year = self
                     .right_year
+                    .on(rest(after_dot))
                     .captures(rest(after_dot))
                     .filter(|y| year_ok(&y[1]))
                     .map(|y| after_dot + y.get(0).expect("whole match").end());
@@ -573,11 +574,19 @@ impl Date {
             }
 
             // A date modifier that belongs to the span: `mid-March`, `early March 2024`.
-            let modifier =
-                self.left_modifier.find(left).map(|f| word.start() - left.len() + f.start());
+            let modifier = self
+                .left_modifier
+                .on(left)
+                .find(left)
+                .map(|f| word.start() - left.len() + f.start());
 
             // Month and year: `Dec 2023`, `December of 2023`, `mid-March 2024`.
-            if let Some(y) = self.right_year.captures(rest(after_dot)).filter(|y| year_ok(&y[1])) {
+            if let Some(y) = self
+                .right_year
+                .on(rest(after_dot))
+                .captures(rest(after_dot))
+                .filter(|y| year_ok(&y[1]))
+            {
                 let end = after_dot + y.get(0).expect("whole match").end();
                 out.push(date(modifier.unwrap_or(word.start()), end, 0.85));
                 continue;
@@ -590,7 +599,7 @@ impl Date {
                 }
                 continue;
             }
-            if let Some(w) = self.left_word.captures(left) {
+            if let Some(w) = self.left_word.on(left).captures(left) {
                 if lone_month_ok(word.as_str(), capitalised, &w[1]) {
                     out.push(date(word.start(), word.end(), 0.6));
                 }

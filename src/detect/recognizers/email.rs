@@ -8,7 +8,7 @@
 //! so they need a sign that the writer was spelling an address: a spelled-out ` dot `, or a local
 //! part with a dot, underscore, plus or digit.
 
-use regex::Regex;
+use super::re::Re;
 
 use super::{Candidate, Label, Recognizer, Text};
 
@@ -22,9 +22,9 @@ const OBFUSCATED_TLDS: &[&str] = &[
 /// The email recognizer.
 pub(crate) struct Email {
     /// `local@domain.tld`.
-    plain: Regex,
+    plain: Re,
     /// `local <at> domain <dot> tld` with bracketed or spelled-out `at` and `dot`.
-    obfuscated: Regex,
+    obfuscated: Re,
 }
 
 impl Email {
@@ -39,8 +39,8 @@ impl Email {
             r"(?P<local>[a-z0-9_%+-]+(?:{dot}[a-z0-9_%+-]+)*){at}(?P<domain>[a-z0-9-]+(?:{dot}[a-z0-9-]+)+)"
         );
         Email {
-            plain: Regex::new(plain).expect("plain email pattern compiles"),
-            obfuscated: Regex::new(&obfuscated).expect("obfuscated email pattern compiles"),
+            plain: Re::new(plain, "plain email pattern compiles"),
+            obfuscated: Re::new(&obfuscated, "obfuscated email pattern compiles"),
         }
     }
 }
@@ -87,7 +87,7 @@ impl Recognizer for Email {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let s = text.norm();
-        for m in self.plain.find_iter(s) {
+        for m in self.plain.in_norm(text).find_iter() {
             let local = &m.as_str()[..m.as_str().find('@').unwrap_or(0)];
             if local_part_ok(local) && is_whole(s, m.start(), m.end()) {
                 out.push(Candidate {
@@ -100,7 +100,8 @@ impl Recognizer for Email {
         }
         let lower = text.lower();
         let mut pos = 0;
-        while let Some(c) = self.obfuscated.captures_at(lower, pos) {
+        let obfuscated = self.obfuscated.in_lower(text);
+        while let Some(c) = obfuscated.captures_at(pos) {
             let m = c.get(0).expect("group 0");
             let local = c.name("local").expect("local group");
             let domain = c.name("domain").expect("domain group").as_str();

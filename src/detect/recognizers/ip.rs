@@ -8,7 +8,7 @@
 
 use std::net::Ipv6Addr;
 
-use regex::Regex;
+use super::re::Re;
 
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
@@ -23,21 +23,21 @@ const VERSION_WORDS: &[&str] = &[
 /// The IP recognizer.
 pub(crate) struct Ip {
     /// Four dot-separated runs of 1-3 digits; octet values are checked afterwards.
-    v4: Regex,
+    v4: Re,
     /// Colon-separated hex groups, optionally ending in a dotted quad (tried first, so the quad
     /// is not cut at its first dot); validated by `Ipv6Addr`.
-    v6: Regex,
+    v6: Re,
 }
 
 impl Ip {
     /// Compiles the patterns.
     pub(crate) fn new() -> Self {
         Ip {
-            v4: Regex::new(r"\d{1,3}(?:\.\d{1,3}){3}").expect("v4 pattern compiles"),
-            v6: Regex::new(
+            v4: Re::new(r"\d{1,3}(?:\.\d{1,3}){3}", "v4 pattern compiles"),
+            v6: Re::new(
                 r"(?i)(?:[0-9a-f]{1,4}:|:){1,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{1,4}|:)",
-            )
-            .expect("v6 pattern compiles"),
+                "v6 pattern compiles",
+            ),
         }
     }
 }
@@ -121,7 +121,7 @@ impl Recognizer for Ip {
         let s = text.norm();
         let lower = text.lower();
         let cued = |start: usize| text.cue_near(start, 32, &[CueKind::Ip]).is_some();
-        for m in self.v4.find_iter(s) {
+        for m in self.v4.in_norm(text).find_iter() {
             if octets_ok(m.as_str())
                 && v4_is_whole(s, m.start(), m.end())
                 && !after_version_word(lower, m.start())
@@ -135,7 +135,7 @@ impl Recognizer for Ip {
                 });
             }
         }
-        for m in self.v6.find_iter(s) {
+        for m in self.v6.in_norm(text).find_iter() {
             // A dotted tail must itself be a valid quad (`::ffff:192.0.2.1`).
             let tail_ok =
                 !m.as_str().contains('.') || m.as_str().rsplit(':').next().is_some_and(octets_ok);

@@ -14,6 +14,7 @@ mod ip;
 mod name;
 mod phone;
 mod place;
+mod re;
 mod split;
 mod ssn;
 mod url;
@@ -23,7 +24,9 @@ mod zip;
 use super::text::Text;
 use super::Candidate;
 use crate::label::Label;
+pub(super) use address::Street;
 pub(super) use name::clinicians;
+pub(super) use re::masked;
 
 /// One family of identifiers.
 pub(crate) trait Recognizer: Send + Sync {

@@ -20,7 +20,7 @@
 //! starting with 0 or 1 is a typo in a real number: it is accepted under a phone cue or in a layout
 //! no other value uses (`+1`, `(555)`, an extension), never on the digits alone.
 
-use regex::Regex;
+use super::re::Re;
 
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
@@ -75,14 +75,14 @@ const BARE_UNCUED: f32 = 0.45;
 /// The phone and fax recognizer.
 pub(crate) struct Phone {
     /// US numbers: optional `+1`/`1`, area code (parenthesised or not), exchange, line, extension.
-    nanp: Regex,
+    nanp: Re,
     /// `201-3344`: needs a phone cue.
-    local: Regex,
+    local: Re,
     /// `+44 20 7946 0958`: a `+` and a non-NANP country code, then digit groups.
-    intl: Regex,
+    intl: Re,
     /// `217 555 01 36`: the line number spoken as two pairs, as chat writers type it; needs a
     /// phone cue.
-    pairs: Regex,
+    pairs: Re,
 }
 
 /// Extension suffix shared by the patterns: `x204`, ` ext. 12`, `, extension 5`.
@@ -104,10 +104,10 @@ impl Phone {
         let local = format!(r"(?P<ex>\d{{3}}) ?[.-] ?\d{{4}}{EXT}");
         let intl = format!(r"\+ ?[2-9]\d{{0,2}}(?:{SEP}?(?:\(\d{{1,4}}\)|\d{{1,5}})){{2,6}}{EXT}");
         Phone {
-            nanp: Regex::new(&nanp).expect("nanp pattern compiles"),
-            local: Regex::new(&local).expect("local pattern compiles"),
-            intl: Regex::new(&intl).expect("intl pattern compiles"),
-            pairs: Regex::new(&pairs).expect("pairs pattern compiles"),
+            nanp: Re::new(&nanp, "nanp pattern compiles"),
+            local: Re::new(&local, "local pattern compiles"),
+            intl: Re::new(&intl, "intl pattern compiles"),
+            pairs: Re::new(&pairs, "pairs pattern compiles"),
         }
     }
 
@@ -117,7 +117,7 @@ impl Phone {
     fn hits(&self, text: &Text<'_>) -> Vec<Hit> {
         let s = text.norm();
         let mut hits = Vec::new();
-        for c in self.nanp.captures_iter(s) {
+        for c in self.nanp.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             if !is_whole_number(s, m.start(), m.end()) {
                 continue;
@@ -160,7 +160,7 @@ impl Phone {
             };
             hits.push(Hit { start: m.start(), end: m.end(), confidence, kind, strong });
         }
-        for c in self.pairs.captures_iter(s) {
+        for c in self.pairs.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             let area = c.name("a").expect("area group").as_str();
             let ex = c.name("ex").expect("exchange group").as_str();
@@ -172,7 +172,7 @@ impl Phone {
                 hits.push(Hit { start: m.start(), end: m.end(), confidence: 0.8, kind, strong });
             }
         }
-        for c in self.local.captures_iter(s) {
+        for c in self.local.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             let ex = c.name("ex").expect("exchange group").as_str();
             if is_whole_number(s, m.start(), m.end()) && nanp_valid("200", ex) {
@@ -181,7 +181,7 @@ impl Phone {
                 hits.push(Hit { start: m.start(), end: m.end(), confidence: 0.8, kind, strong });
             }
         }
-        for m in self.intl.find_iter(s) {
+        for m in self.intl.in_norm(text).find_iter() {
             let digits = m.as_str().split(|c: char| c.is_ascii_alphabetic()).next().unwrap_or("");
             let n = digits.bytes().filter(u8::is_ascii_digit).count();
             if (8..=15).contains(&n) && is_whole_number(s, m.start(), m.end()) {

@@ -22,7 +22,8 @@
 //!   generic and stay. In lower-case chat the run must follow `at`, `from`, `to` or `in`
 //!   (`in hospice at briarwood manor`).
 
-use super::address::Streets;
+use std::borrow::Cow;
+
 use super::us::USPS;
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::dict;
@@ -307,15 +308,32 @@ fn elided_title(w: &str) -> bool {
 struct Words<'s> {
     s: &'s str,
     toks: Vec<Tok>,
+    /// Each word lower-cased, once: the rules ask for most words' lower case several times.
+    lowers: Vec<Cow<'s, str>>,
 }
 
 impl<'s> Words<'s> {
+    fn new(s: &'s str) -> Self {
+        let toks = tokens(s);
+        let lowers = toks
+            .iter()
+            .map(|t| {
+                let word = &s[t.start..t.end];
+                match word.chars().any(char::is_uppercase) {
+                    true => Cow::Owned(word.to_lowercase()),
+                    false => Cow::Borrowed(word),
+                }
+            })
+            .collect();
+        Words { s, toks, lowers }
+    }
+
     fn word(&self, i: usize) -> &'s str {
         &self.s[self.toks[i].start..self.toks[i].end]
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> &str {
+        &self.lowers[i]
     }
 
     /// The text between word `i` and the next one.
@@ -331,7 +349,7 @@ impl<'s> Words<'s> {
     fn joined(&self, i: usize) -> bool {
         match self.gap_after(i) {
             " " => true,
-            ". " => matches!(self.lower(i).as_str(), "st" | "ste" | "ft" | "mt"),
+            ". " => matches!(self.lower(i), "st" | "ste" | "ft" | "mt"),
             _ => false,
         }
     }
@@ -389,14 +407,13 @@ enum Anchor {
 }
 
 /// The place recognizer: cities, counties and named facilities.
-pub(crate) struct Place {
-    streets: Streets,
-}
+pub(crate) struct Place;
 
 impl Place {
-    /// Compiles the street patterns the city rules anchor on.
+    /// Builds the recognizer; the street patterns the city rules anchor on are the address
+    /// recognizer's, compiled once (`address::streets_of`).
     pub(crate) fn new() -> Self {
-        Place { streets: Streets::new() }
+        Place
     }
 }
 
@@ -411,11 +428,11 @@ impl Recognizer for Place {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let s = text.norm();
-        let w = Words { s, toks: tokens(s) };
+        let w = Words::new(s);
         let facilities = facilities(&w);
         let counties = counties(&w);
-        let streets = self.streets.find(s);
-        let mut cities = cities(&w, &streets, &facilities, &counties);
+        let streets = super::address::streets_of(text);
+        let mut cities = cities(&w, streets, &facilities, &counties);
         cities.sort_by_key(|c| (c.0, c.1));
         cities.dedup_by_key(|c| (c.0, c.1));
         for &(start, end, conf) in &facilities {
@@ -435,9 +452,9 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
     let mut found = Vec::new();
     for h in 1..w.toks.len() {
         let head = w.lower(h);
-        let head_ok = HEADS.contains(&head.as_str())
+        let head_ok = HEADS.contains(&head)
             || PAIRED_HEADS.iter().any(|(word, companions)| {
-                *word == head && w.joined(h - 1) && companions.contains(&w.lower(h - 1).as_str())
+                *word == head && w.joined(h - 1) && companions.contains(&w.lower(h - 1))
             });
         if !head_ok {
             continue;
@@ -447,10 +464,7 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
         if !title && !chat {
             continue;
         }
-        if h + 1 < w.toks.len()
-            && w.joined(h)
-            && NOT_FACILITY_NEXT.contains(&w.lower(h + 1).as_str())
-        {
+        if h + 1 < w.toks.len() && w.joined(h) && NOT_FACILITY_NEXT.contains(&w.lower(h + 1)) {
             continue;
         }
         // Walk back over the name's words (at most 6).
@@ -480,7 +494,7 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
                 }
                 if prev_lower == "the"
                     && start >= 2
-                    && FACILITY_PREPOSITIONS.contains(&w.lower(start - 2).as_str())
+                    && FACILITY_PREPOSITIONS.contains(&w.lower(start - 2))
                 {
                     after_preposition = true;
                     break;
@@ -491,7 +505,7 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
         if chat && !after_preposition {
             continue;
         }
-        while start < h && NOT_FACILITY_START.contains(&w.lower(start).as_str()) {
+        while start < h && NOT_FACILITY_START.contains(&w.lower(start)) {
             start += 1;
         }
         if start == h {
@@ -499,15 +513,14 @@ fn facilities(w: &Words<'_>) -> Vec<(usize, usize, f32)> {
         }
         let distinctive = (start..h).any(|k| {
             let lw = w.lower(k);
-            !GENERIC_FACILITY_WORDS.contains(&lw.as_str())
-                && !NOT_FACILITY_START.contains(&lw.as_str())
-                && !dict::is_medical_term(&lw)
-                && !CALENDAR_WORDS.contains(&lw.as_str())
-                && !STATE_NAMES.contains(&lw.as_str())
+            !GENERIC_FACILITY_WORDS.contains(&lw)
+                && !NOT_FACILITY_START.contains(&lw)
+                && !dict::is_medical_term(lw)
+                && !CALENDAR_WORDS.contains(&lw)
+                && !STATE_NAMES.contains(&lw)
         });
         // In chat every word must be part of a name: a stop word means a sentence, not a name.
-        let chat_clean =
-            !chat || (start..h).all(|k| !NOT_FACILITY_START.contains(&w.lower(k).as_str()));
+        let chat_clean = !chat || (start..h).all(|k| !NOT_FACILITY_START.contains(&w.lower(k)));
         if distinctive && chat_clean {
             let conf = if title { 0.8 } else { 0.7 };
             found.push((w.toks[start].start, w.toks[h].end, conf));
@@ -523,7 +536,7 @@ fn counties(w: &Words<'_>) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for h in 1..w.toks.len() {
         let head = w.lower(h);
-        if !matches!(head.as_str(), "county" | "parish" | "borough") {
+        if !matches!(head, "county" | "parish" | "borough") {
             continue;
         }
         let title = is_title(w.word(h));
@@ -532,9 +545,9 @@ fn counties(w: &Words<'_>) -> Vec<(usize, usize)> {
         }
         if w.joined(h) && h + 1 < w.toks.len() {
             let next = w.lower(h + 1);
-            let road = matches!(next.as_str(), "road" | "rd" | "route" | "rte" | "highway" | "hwy");
+            let road = matches!(next, "road" | "rd" | "route" | "rte" | "highway" | "hwy");
             // `Cook County Hospital` is a facility, `Cook County health department` a county.
-            if road || is_title(w.word(h + 1)) && NOT_COUNTY_NEXT.contains(&next.as_str()) {
+            if road || is_title(w.word(h + 1)) && NOT_COUNTY_NEXT.contains(&next) {
                 continue;
             }
         }
@@ -608,9 +621,18 @@ fn state_after(w: &Words<'_>, j: usize) -> bool {
         let last = i + m;
         last < w.toks.len()
             && (i..last).all(|k| w.gap_after(k) == " ")
-            && STATE_NAMES.contains(&w.phrase(i, last).to_lowercase().as_str())
+            && lower_is_in(w.phrase(i, last), STATE_NAMES)
             && (comma || zip_after(w, last))
     })
+}
+
+/// Whether `phrase`, lower-cased, is in `list` (of lower-case words), without lower-casing
+/// ASCII into a new string.
+fn lower_is_in(phrase: &str, list: &[&str]) -> bool {
+    match phrase.is_ascii() {
+        true => list.iter().any(|w| w.eq_ignore_ascii_case(phrase)),
+        false => list.contains(&phrase.to_lowercase().as_str()),
+    }
 }
 
 /// Whether the place verb of a preposition at word `p` stands within [`VERB_WINDOW`] words
@@ -622,7 +644,7 @@ fn verb_before(w: &Words<'_>, p: usize) -> bool {
         if w.gap_after(k).contains(['\n', '.', ';', '!', '?']) && !w.joined(k) {
             return false;
         }
-        if PLACE_VERBS.contains(&w.lower(k).as_str()) {
+        if PLACE_VERBS.contains(&w.lower(k)) {
             return true;
         }
     }
@@ -689,7 +711,7 @@ fn cities(
             // `rt 27 box 351 past eau claire`, `12 elm st in reno`: the town after the street.
             if i + 1 < n
                 && w.gap_after(i) == " "
-                && matches!(w.lower(i).as_str(), "in" | "past" | "near" | "outside")
+                && matches!(w.lower(i), "in" | "past" | "near" | "outside")
             {
                 starts.push((i + 1, Anchor::Place, false));
             }
@@ -705,12 +727,12 @@ fn cities(
     for p in 0..n.saturating_sub(1) {
         let lw = w.lower(p);
         let gap = w.gap_after(p);
-        if matches!(lw.as_str(), "in" | "to" | "from" | "near" | "en") && gap == " " {
+        if matches!(lw, "in" | "to" | "from" | "near" | "en") && gap == " " {
             // `in` after a place of care locates that place (`the er in opelousas`).
             let care = lw == "in"
                 && p > 0
                 && w.joined(p - 1)
-                && (CARE_PLACES.contains(&w.lower(p - 1).as_str())
+                && (CARE_PLACES.contains(&w.lower(p - 1))
                     || facilities.iter().any(|f| f.1 == w.toks[p - 1].end));
             let anchor = if verb_before(w, p) {
                 Anchor::Verb
@@ -720,8 +742,8 @@ fn cities(
                 Anchor::Weak
             };
             starts.push((p + 1, anchor, false));
-        } else if lw == "than" && gap == " " && p > 0 && NEARER.contains(&w.lower(p - 1).as_str())
-            || PLACE_SLOTS.contains(&lw.as_str()) && gap.trim_end_matches(' ') == ":"
+        } else if lw == "than" && gap == " " && p > 0 && NEARER.contains(&w.lower(p - 1))
+            || PLACE_SLOTS.contains(&lw) && gap.trim_end_matches(' ') == ":"
         {
             // `closer than Idaho Falls`, `Resides: Burlington`.
             starts.push((p + 1, Anchor::Place, false));
@@ -768,7 +790,7 @@ fn cities(
         if w.joined(j) && j + 1 < n && is_cap(w.word(j + 1)) && !state_after(w, j) {
             let next = w.lower(j + 1);
             let code = w.word(j + 1).len() == 2 && USPS.contains(&w.word(j + 1));
-            if !code && !STATE_NAMES.iter().any(|s| s.split(' ').next() == Some(next.as_str())) {
+            if !code && !STATE_NAMES.iter().any(|s| s.split(' ').next() == Some(next)) {
                 continue;
             }
         }
@@ -808,6 +830,13 @@ mod tests {
 
     fn one(label: Label, s: &str) -> Vec<(Label, String)> {
         vec![(label, s.to_owned())]
+    }
+
+    #[test]
+    fn state_names_are_lower_case() {
+        // `lower_is_in` compares ASCII phrases without lower-casing them: the list must be.
+        assert!(STATE_NAMES.iter().all(|w| w.bytes().all(|b| !b.is_ascii_uppercase())));
+        assert!(lower_is_in("New York", STATE_NAMES) && !lower_is_in("New Yorkers", STATE_NAMES));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! a cue, so they need one. An identifier cue directly in front (`MRN 123-45-6789`) hands the
 //! value to the ids recognizer.
 
-use regex::Regex;
+use super::re::Re;
 
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::{Cue, CueKind};
@@ -45,13 +45,13 @@ const LAST4_WINDOW: usize = 48;
 /// The SSN recognizer.
 pub(crate) struct Ssn {
     /// 3-2-4 with `-`, `.` or space separators (mixed allowed).
-    formatted: Regex,
+    formatted: Re,
     /// Nine digits in a row.
-    bare: Regex,
+    bare: Re,
     /// `xxx-xx-6789`, `***-**-6789`, `###-##-6789` (matched on the lower-cased text).
-    masked: Regex,
+    masked: Re,
     /// Anchored at the end of an SSN cue: filler words, then four digits (`ending in 6789`).
-    last4: Regex,
+    last4: Re,
 }
 
 impl Ssn {
@@ -59,17 +59,19 @@ impl Ssn {
     pub(crate) fn new() -> Self {
         let sep = r"(?: ?[-.] ?| )";
         Ssn {
-            formatted: Regex::new(&format!(
-                r"(?P<a>\d{{3}})(?P<s1>{sep})(?P<g>\d{{2}}){sep}(?P<n>\d{{4}})"
-            ))
-            .expect("formatted pattern compiles"),
-            bare: Regex::new(r"\d{9}").expect("bare pattern compiles"),
-            masked: Regex::new(r"[x*#]{3} ?[-. ]? ?[x*#]{2} ?[-. ]? ?\d{4}")
-                .expect("masked pattern compiles"),
-            last4: Regex::new(
+            formatted: Re::new(
+                &format!(r"(?P<a>\d{{3}})(?P<s1>{sep})(?P<g>\d{{2}}){sep}(?P<n>\d{{4}})"),
+                "formatted pattern compiles",
+            ),
+            bare: Re::new(r"\d{9}", "bare pattern compiles"),
+            masked: Re::new(
+                r"[x*#]{3} ?[-. ]? ?[x*#]{2} ?[-. ]? ?\d{4}",
+                "masked pattern compiles",
+            ),
+            last4: Re::new(
                 r"^(?:[\s:#.,=-]|\b(?:is|are|was|number|num|no|last|four|4|digits?|ending|ends|in|with|of|the|my)\b)*(?P<d>\d{4})\b",
-            )
-            .expect("last4 pattern compiles"),
+                "last4 pattern compiles",
+            ),
         }
     }
 }
@@ -140,7 +142,7 @@ impl Recognizer for Ssn {
         let mut push = |start: usize, end: usize, confidence: f32| {
             out.push(Candidate { start, end, label: Label::Ssn, confidence });
         };
-        for c in self.formatted.captures_iter(s) {
+        for c in self.formatted.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             if !is_whole(s, m.start(), m.end()) {
                 continue;
@@ -152,7 +154,7 @@ impl Recognizer for Ssn {
                 push(m.start(), m.end(), conf);
             }
         }
-        for m in self.bare.find_iter(s) {
+        for m in self.bare.in_norm(text).find_iter() {
             if !is_whole(s, m.start(), m.end()) {
                 continue;
             }
@@ -163,7 +165,7 @@ impl Recognizer for Ssn {
                 push(m.start(), m.end(), conf);
             }
         }
-        for m in self.masked.find_iter(lower) {
+        for m in self.masked.in_lower(text).find_iter() {
             if is_whole(lower, m.start(), m.end()) {
                 let cued = text.cue_near(m.start(), CUE_WINDOW, &[CueKind::Ssn]).is_some();
                 push(m.start(), m.end(), if cued { 0.95 } else { 0.85 });
@@ -173,7 +175,7 @@ impl Recognizer for Ssn {
             let line_end = lower[cue.end..].find('\n').map_or(lower.len(), |i| cue.end + i);
             let window_end = line_end.min(cue.end + LAST4_WINDOW);
             let Some(window) = lower.get(cue.end..window_end) else { continue };
-            let Some(c) = self.last4.captures(window) else { continue };
+            let Some(c) = self.last4.on(window).captures(window) else { continue };
             let d = c.name("d").expect("digits group");
             let (start, end) = (cue.end + d.start(), cue.end + d.end());
             if is_whole(s, start, end) && says_last_digits(lower, cue, start) {

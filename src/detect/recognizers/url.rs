@@ -9,7 +9,7 @@
 //! Spans stop before trailing sentence punctuation and unbalanced closing brackets, so a URL in
 //! parentheses or a markdown link `[text](https://...)` yields the URL alone.
 
-use regex::Regex;
+use super::re::Re;
 
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
@@ -28,11 +28,11 @@ const CUE_WINDOW: usize = 32;
 /// The URL recognizer.
 pub(crate) struct Url {
     /// `https://...`, `ftp://...`; an IPv6 literal host may be bracketed.
-    scheme: Regex,
+    scheme: Re,
     /// `www.example.org/...`.
-    www: Regex,
+    www: Re,
     /// `portal.example.org/...`, `example.org`.
-    bare: Regex,
+    bare: Re,
 }
 
 impl Url {
@@ -41,18 +41,22 @@ impl Url {
         let label = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
         let rest = r#"[^\s<>"'\[\]`{}|\\^]"#;
         Url {
-            scheme: Regex::new(&format!(
-                r"(?i)\b(?:https?|ftp)://(?:\[[0-9a-f:.]+\])?{rest}*"
-            ))
-            .expect("scheme pattern compiles"),
-            www: Regex::new(&format!(
-                r"(?i)\bwww\d{{0,3}}\.{label}(?:\.{label})+(?::\d{{1,5}})?(?:[/?#]{rest}*)?"
-            ))
-            .expect("www pattern compiles"),
-            bare: Regex::new(&format!(
-                r"(?i){label}(?:\.{label})*\.(?P<tld>[a-z]{{2,12}})(?::\d{{1,5}})?(?P<path>[/?#]{rest}*)?"
-            ))
-            .expect("bare pattern compiles"),
+            scheme: Re::new(
+                &format!(r"(?i)\b(?:https?|ftp)://(?:\[[0-9a-f:.]+\])?{rest}*"),
+                "scheme pattern compiles",
+            ),
+            www: Re::new(
+                &format!(
+                    r"(?i)\bwww\d{{0,3}}\.{label}(?:\.{label})+(?::\d{{1,5}})?(?:[/?#]{rest}*)?"
+                ),
+                "www pattern compiles",
+            ),
+            bare: Re::new(
+                &format!(
+                    r"(?i){label}(?:\.{label})*\.(?P<tld>[a-z]{{2,12}})(?::\d{{1,5}})?(?P<path>[/?#]{rest}*)?"
+                ),
+                "bare pattern compiles",
+            ),
         }
     }
 }
@@ -112,19 +116,19 @@ impl Recognizer for Url {
         let mut push = |start: usize, end: usize, confidence: f32| {
             out.push(Candidate { start, end, label: Label::Url, confidence });
         };
-        for m in self.scheme.find_iter(s) {
+        for m in self.scheme.in_norm(text).find_iter() {
             let end = m.start() + trimmed_len(m.as_str());
             // `https://` with nothing after it is not an address.
             if !s[m.start()..end].ends_with("//") {
                 push(m.start(), end, 0.95);
             }
         }
-        for m in self.www.find_iter(s) {
+        for m in self.www.in_norm(text).find_iter() {
             if m.start() == 0 || !matches!(s.as_bytes()[m.start() - 1], b'/' | b'.' | b'@') {
                 push(m.start(), m.start() + trimmed_len(m.as_str()), 0.9);
             }
         }
-        for c in self.bare.captures_iter(s) {
+        for c in self.bare.in_norm(text).captures_iter() {
             let m = c.get(0).expect("group 0");
             let tld = c.name("tld").expect("tld group").as_str().to_ascii_lowercase();
             let end = m.start() + trimmed_len(m.as_str());

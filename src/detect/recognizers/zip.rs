@@ -10,8 +10,8 @@
 //! `SC`, `VA`), so those count only in the `City, ST` layout or right before the end of a clause,
 //! and lower-case abbreviations (chat) only before the end of a clause.
 
+use super::re::Re;
 use super::us::USPS;
-use regex::Regex;
 
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
@@ -124,10 +124,10 @@ const ADDRESS_WINDOW: usize = 100;
 /// The ZIP recognizer.
 pub(crate) struct Zip {
     /// Five digits with an optional `-` and four more; context decides the rest.
-    zip: Regex,
+    zip: Re,
     /// A street line and a city ending right where a ZIP starts: `4821 N Oak Ridge Dr Apt 4B,
     /// Springfield `, `PO Box 12, Quincy `, `RR 3 Box 7 Pana `, `12 County Road 450 Pana `.
-    street_city: Regex,
+    street_city: Re,
 }
 
 impl Zip {
@@ -140,8 +140,8 @@ impl Zip {
         let city = r",?\s+(?P<city>[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,2}),?\s*$";
         let street_city = format!(r"(?i)(?:{street}|{numbered}){unit}{city}");
         Zip {
-            zip: Regex::new(r"\d{5}(?:-\d{4})?").expect("zip pattern compiles"),
-            street_city: Regex::new(&street_city).expect("street pattern compiles"),
+            zip: Re::new(r"\d{5}(?:-\d{4})?", "zip pattern compiles"),
+            street_city: Re::new(&street_city, "street pattern compiles"),
         }
     }
 
@@ -156,7 +156,8 @@ impl Zip {
         // A rejected match (`2 weeks ago by Dr ...`) may hide a real address further on: retry
         // from the next byte. The line is at most ADDRESS_WINDOW bytes, so this stays bounded.
         let mut at = 0;
-        while let Some(c) = self.street_city.captures_at(line, at) {
+        let street_city = self.street_city.on(line);
+        while let Some(c) = street_city.captures_at(line, at) {
             let words = c.name("name").map_or("", |m| m.as_str()).split_whitespace();
             let city = c.name("city").expect("city group").as_str().split_whitespace();
             let place = words.chain(city).all(|w| {
@@ -261,7 +262,7 @@ impl Recognizer for Zip {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let s = text.norm();
-        for m in self.zip.find_iter(s) {
+        for m in self.zip.in_norm(text).find_iter() {
             let (start, end) = (m.start(), m.end());
             if !is_whole(s, start, end) {
                 continue;

@@ -1,7 +1,7 @@
 //! Identifiers that need no cue: formats strict enough, or checked by a check digit, that a
 //! match is near-certain on its own (VIN, DEA number, Medicare MBI, payment card, GS1 UDI).
 
-use regex::Regex;
+use super::super::re::Re;
 
 use super::super::{Candidate, Label};
 use crate::detect::checksum;
@@ -16,17 +16,17 @@ const UDI_UNCHECKED: f32 = 0.85;
 
 /// The compiled patterns. Each match is then confirmed by a function in `checksum.rs`.
 pub(super) struct Formats {
-    vin: Regex,
-    dea: Regex,
-    mbi: Regex,
-    card: Regex,
-    udi: Regex,
+    vin: Re,
+    dea: Re,
+    mbi: Re,
+    card: Re,
+    udi: Re,
 }
 
 impl Formats {
     /// Compiles the patterns.
     pub(super) fn new() -> Self {
-        let re = |p: &str| Regex::new(p).expect("ids format patterns compile");
+        let re = |p: &str| Re::new(p, "ids format patterns compile");
         // MBI letters: A-Z without S L O I B Z; AN is a letter or a digit.
         const A: &str = "[AC-HJKMNP-RT-Y]";
         const AN: &str = "[0-9AC-HJKMNP-RT-Y]";
@@ -56,27 +56,27 @@ impl Formats {
                 out.push(Candidate { start: s, end: e, label, confidence });
             }
         };
-        for m in self.vin.find_iter(norm) {
+        for m in self.vin.on(norm).find_iter(norm) {
             if vin_like(m.as_str()) && checksum::vin(m.as_str()) {
                 push(m.start(), m.end(), Label::Vehicle, CHECKED);
             }
         }
-        for m in self.dea.find_iter(norm) {
+        for m in self.dea.on(norm).find_iter(norm) {
             if checksum::dea(m.as_str()) {
                 push(m.start(), m.end(), Label::License, CHECKED);
             }
         }
-        for m in self.mbi.find_iter(norm) {
+        for m in self.mbi.on(norm).find_iter(norm) {
             if mbi_dashes(m.as_str()) && checksum::mbi_format(&m.as_str().replace('-', "")) {
                 push(m.start(), m.end(), Label::HealthPlan, MBI);
             }
         }
-        for m in self.card.find_iter(norm) {
+        for m in self.card.on(norm).find_iter(norm) {
             if card(m.as_str()) {
                 push(m.start(), m.end(), Label::Account, CHECKED);
             }
         }
-        for c in self.udi.captures_iter(norm) {
+        for c in self.udi.on(norm).captures_iter(norm) {
             let (m, gtin) = (c.get(0).expect("group 0"), &c[1]);
             let confidence = if checksum::gtin(gtin) { CHECKED } else { UDI_UNCHECKED };
             // The last part's pattern takes `.`, `/` and `-`; at the end they are the sentence's.

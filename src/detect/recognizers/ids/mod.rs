@@ -20,7 +20,7 @@ mod token;
 
 use std::collections::HashSet;
 
-use regex::Regex;
+use super::re::Re;
 
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::checksum;
@@ -92,8 +92,8 @@ const MAX_LOCATIVE_WORDS: usize = 4;
 /// The ids recognizer.
 pub(crate) struct Ids {
     formats: formats::Formats,
-    fallback: Regex,
-    mac: Regex,
+    fallback: Re,
+    mac: Re,
 }
 
 impl Ids {
@@ -101,10 +101,11 @@ impl Ids {
     pub(crate) fn new() -> Self {
         Ids {
             formats: formats::Formats::new(),
-            fallback: Regex::new(&format!("[0-9]{{{FALLBACK_MIN_DIGITS},}}"))
-                .expect("fallback pattern compiles"),
-            mac: Regex::new(r"^[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}")
-                .expect("mac pattern compiles"),
+            fallback: Re::new(
+                &format!("[0-9]{{{FALLBACK_MIN_DIGITS},}}"),
+                "fallback pattern compiles",
+            ),
+            mac: Re::new(r"^[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}", "mac pattern compiles"),
         }
     }
 }
@@ -144,7 +145,7 @@ impl Recognizer for Ids {
             out,
         );
         let taken = Spans::new(&out[first..]);
-        for m in self.fallback.find_iter(text.norm()) {
+        for m in self.fallback.in_norm(text).find_iter() {
             let (s, e) = (m.start(), m.end());
             if free_standing(norm, s, e)
                 && text.cue_before(s).is_none()
@@ -247,7 +248,7 @@ impl Ids {
                 continue;
             }
             if cue.kind == CueKind::Device {
-                if let Some(m) = self.mac.find(&text.norm()[p..]) {
+                if let Some(m) = self.mac.pick(text.is_ascii()).find(&text.norm()[p..]) {
                     if free_standing(b, p, p + m.end()) {
                         out.push(Candidate { start: p, end: p + m.end(), label, confidence: CUED });
                         return;

@@ -26,14 +26,16 @@
 
 mod words;
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::dict::{self, MedicalKind};
 use words::{
-    in_table, AFTER, CALENDAR, CLINICIAN_BEFORE, CREDENTIALS, EPONYM_NEXT, LANGUAGES, LOOSE_SLOTS,
-    MODALS, ORG, PAREN_AFTER, PARTICLES, PERSON_VERBS, PRODUCTS, RELATIONS, SLOTS, STATES, STOP,
-    STREET, SUBJECT_AFTER, TITLES, WEAK,
+    in_table, Fnv, AFTER, CALENDAR, CLINICIAN_BEFORE, CREDENTIALS, EPONYM_NEXT, LANGUAGES,
+    LOOSE_SLOTS, MODALS, ORG, PAREN_AFTER, PARTICLES, PERSON_VERBS, PRODUCTS, RELATIONS, SLOTS,
+    STATES, STOP, STREET, SUBJECT_AFTER, TITLES, WEAK,
 };
 
 /// Confidence when a title, relation, slot or credential says "name".
@@ -68,6 +70,7 @@ impl Recognizer for Name {
     }
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
+        let _cache = KnownCache::enter();
         let toks = tokenize(text.norm());
         let doc = Doc { norm: text.norm(), lower: text.lower(), toks: &toks };
         let mut found: Vec<(usize, usize, f32)> = Vec::new();
@@ -275,8 +278,23 @@ struct Known {
 }
 
 impl Known {
-    /// Looks a word up; a hyphenated word is known when one of its parts is.
+    /// Looks a word up; a hyphenated word is known when one of its parts is. While the
+    /// recognizer runs on a text (see [`KnownCache`]) each word is looked up once.
     fn of(word: &str) -> Known {
+        KNOWN.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let Some(map) = cache.as_mut() else { return Known::look_up(word) };
+            if let Some(k) = map.get(word) {
+                return *k;
+            }
+            let k = Known::look_up(word);
+            map.insert(word.to_owned(), k);
+            k
+        })
+    }
+
+    /// The dictionary lookups behind [`Known::of`].
+    fn look_up(word: &str) -> Known {
         let mut k = Known::default();
         let mut ranked = false;
         for part in std::iter::once(word).chain(word.split('-').filter(|_| word.contains('-'))) {
@@ -319,6 +337,31 @@ impl Known {
     /// A lower-case word that reads as a name by itself: listed, and no English word at all.
     fn lower_sure(&self) -> bool {
         self.sure() && !self.english
+    }
+}
+
+thread_local! {
+    /// [`Known::of`]'s answers for the words of the text being read, while a [`KnownCache`]
+    /// is alive: the rules ask about the same token many times, and each answer is some ten
+    /// dictionary searches.
+    static KNOWN: RefCell<Option<HashMap<String, Known, BuildHasherDefault<Fnv>>>> =
+        const { RefCell::new(None) };
+}
+
+/// Turns [`Known::of`]'s cache on for one text; dropping it empties the cache, so no word of a
+/// text outlives its detection there.
+struct KnownCache;
+
+impl KnownCache {
+    fn enter() -> KnownCache {
+        KNOWN.with(|c| *c.borrow_mut() = Some(HashMap::default()));
+        KnownCache
+    }
+}
+
+impl Drop for KnownCache {
+    fn drop(&mut self) {
+        KNOWN.with(|c| *c.borrow_mut() = None);
     }
 }
 

@@ -1,17 +1,21 @@
 //! The word tables the name recognizer weighs tokens against: the context words that announce a
 //! name (titles, relations, name slots), the credentials that follow one, the particles inside
 //! multi-part surnames, and the everyday and clinical words that are never names however they are
-//! capitalized. Every table is lower case ASCII and small enough for a linear `contains`.
+//! capitalized. Every table is lower case ASCII; [`in_table`] looks a word up in all of them at once.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// Titles written before a name (`Dr. Patel`, `Mrs Alvarez`, `dr fitzgerald`). A title is the
 /// strongest context there is: whatever follows, in any case, is a name.
-pub(super) const TITLES: &[&str] =
+const TITLES_LIST: &[&str] =
     &["dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev"];
 
 /// Relation and role words written right before a name (`my son jake`, `husband Desmond`,
 /// `intake RN Maria Mbeki`, `adjuster Ahmed Romero`). Strong: a common word after them is a name
 /// (`my daughter grace`).
-pub(super) const RELATIONS: &[&str] = &[
+const RELATIONS_LIST: &[&str] = &[
     "son",
     "daughter",
     "wife",
@@ -136,7 +140,7 @@ pub(super) const RELATIONS: &[&str] = &[
 /// Phrases that say a name comes next (`Name:`, `Signed by`, `my name is`, `cc:`). Strong, like a
 /// relation. Matched against the lower-cased words right before a token; multi-word entries are
 /// written with single spaces.
-pub(super) const SLOTS: &[&str] = &[
+const SLOTS_LIST: &[&str] = &[
     "name",
     "names",
     "my name is",
@@ -200,7 +204,7 @@ pub(super) const SLOTS: &[&str] = &[
 /// Slots after which a lower-case common word is still not a name (`im will...`, `this is may
 /// 3rd`, `per mark`): they name the writer or a person only loosely, so the word must be a
 /// first name that is not an everyday word.
-pub(super) const LOOSE_SLOTS: &[&str] = &[
+const LOOSE_SLOTS_LIST: &[&str] = &[
     "i'm",
     "im",
     "i am",
@@ -227,7 +231,7 @@ pub(super) const LOOSE_SLOTS: &[&str] = &[
 /// Weak context: greetings, thanks and prepositions that often, not always, precede a name (`Hi
 /// Wilhelmina`, `thanks, Rosa`, `appt w olga young`, `EOB for Esther Lindqvist`). A token after
 /// them must still be in a name list.
-pub(super) const WEAK: &[&str] = &[
+const WEAK_LIST: &[&str] = &[
     "hi",
     "hello",
     "hey",
@@ -266,7 +270,7 @@ pub(super) const WEAK: &[&str] = &[
 ];
 
 /// Credentials written after a name (`Maria Lopez, RN`, `R. Patel MD`, `W. Whitfield, PA-C`).
-pub(super) const CREDENTIALS: &[&str] = &[
+const CREDENTIALS_LIST: &[&str] = &[
     "md", "m.d", "do", "d.o", "rn", "np", "pa", "pa-c", "lpn", "cna", "dds", "dmd", "phd",
     "pharmd", "dpm", "od", "crna", "aprn", "fnp", "fnp-c", "anp", "msw", "lcsw", "lmsw", "lpc",
     "mph", "bsn", "msn", "dnp", "facp", "facc", "facs", "rd", "rph", "ot", "otr", "slp", "dpt",
@@ -276,7 +280,7 @@ pub(super) const CREDENTIALS: &[&str] = &[
 /// Words and phrases right before a name that make it a clinician's (`Dr. Patel`, `Attending:
 /// R. Patel`, `RN Maria Mbeki`, `signed by`, `cc:`): the names a host may choose to keep.
 #[rustfmt::skip]
-pub(super) const CLINICIAN_BEFORE: &[&str] = &[
+const CLINICIAN_BEFORE_LIST: &[&str] = &[
     "dr", "doctor", "prof", "professor", "attending", "surgeon", "physician", "provider", "pcp",
     "rn", "np", "lpn", "cna", "resident", "therapist", "pharmacist", "doc", "nurse", "midwife",
     "hospitalist", "intern", "fellow", "consultant", "clinician", "cc", "signed", "cosigned",
@@ -287,7 +291,7 @@ pub(super) const CLINICIAN_BEFORE: &[&str] = &[
 ];
 
 /// Words right after a name that show it is one (`Nadia here`, `Maria Lopez called`).
-pub(super) const AFTER: &[&str] = &[
+const AFTER_LIST: &[&str] = &[
     "here", "called", "calling", "says", "said", "texted", "wrote", "asked", "stated", "reports",
     "reported", "agrees", "agreed", "signed",
 ];
@@ -295,21 +299,21 @@ pub(super) const AFTER: &[&str] = &[
 /// Words right after a name that make it the subject of a sentence (`Keiko is picking me up`,
 /// `joy and rodrigo both have`, `can Wade come in`). Weak: only a listed name that opens the
 /// sentence, or follows a modal (`can`), counts.
-pub(super) const SUBJECT_AFTER: &[&str] = &[
+const SUBJECT_AFTER_LIST: &[&str] = &[
     "is", "was", "has", "had", "and", "will", "can", "could", "wants", "needs", "thinks", "come",
     "call", "pick", "drive", "bring", "take", "text", "sign", "stay", "help",
 ];
 
 /// Verbs of a person's doing after a modal and a name (`can Bill come in`, `could siobhán call
 /// me back`): with a modal before, even an everyday first name is a person.
-pub(super) const PERSON_VERBS: &[&str] =
+const PERSON_VERBS_LIST: &[&str] =
     &["come", "call", "pick", "drive", "bring", "take", "text", "sign", "stay", "help"];
 
 /// Modals that open a question about a person (`can Wade come`, `will Joy call`).
-pub(super) const MODALS: &[&str] = &["can", "could", "will", "would", "should", "did", "does"];
+const MODALS_LIST: &[&str] = &["can", "could", "will", "would", "should", "did", "does"];
 
 /// Relations written in parentheses after a name (`James Alvarez (sister)`), plus proxies.
-pub(super) const PAREN_AFTER: &[&str] = &[
+const PAREN_AFTER_LIST: &[&str] = &[
     "son",
     "daughter",
     "wife",
@@ -356,7 +360,7 @@ pub(super) const PAREN_AFTER: &[&str] = &[
 
 /// Particles inside multi-part surnames (`van der Berg`, `de la Cruz`, `bin Laden`): joined to
 /// the name around them, never a name alone.
-pub(super) const PARTICLES: &[&str] = &[
+const PARTICLES_LIST: &[&str] = &[
     "van", "der", "den", "de", "la", "le", "del", "della", "di", "da", "du", "dos", "das", "von",
     "zu", "ten", "ter", "bin", "ibn", "bint", "al", "el", "ben", "st", "mac", "mc", "y",
 ];
@@ -365,7 +369,7 @@ pub(super) const PARTICLES: &[&str] = &[
 /// frequent chat words, clinical section words, months and weekdays. Keeps `Thanks`, `Patient`,
 /// `Denies`, `HPI` and `Follow` out of spans even when a name list happens to hold them.
 #[rustfmt::skip]
-pub(super) const STOP: &[&str] = &[
+const STOP_LIST: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "by", "for",
     "with", "from", "as", "is", "was", "are", "were", "be", "been", "am", "has", "had", "have",
     "do", "does", "did", "done", "will", "would", "can", "could", "should", "shall", "may", "might",
@@ -434,7 +438,7 @@ pub(super) const STOP: &[&str] = &[
 
 /// Month and weekday names and abbreviations that are also first names (`June`, `April`,
 /// `Thu`): without a title or slot they are dates, so they are never a name alone.
-pub(super) const CALENDAR: &[&str] = &[
+const CALENDAR_LIST: &[&str] = &[
     "january",
     "february",
     "march",
@@ -473,7 +477,7 @@ pub(super) const CALENDAR: &[&str] = &[
 
 /// US state names that are also first names or surnames (`Georgia`, `Montana`, `Carolina`,
 /// `Virginia`, `Washington`): a state is not PHI, so alone and without context it stays.
-pub(super) const STATES: &[&str] = &[
+const STATES_LIST: &[&str] = &[
     "georgia",
     "montana",
     "virginia",
@@ -526,7 +530,7 @@ pub(super) const STATES: &[&str] = &[
 /// Words that make a capitalized run an organisation, a product or a street, not a person
 /// (`Prairie Heights Clinic`, `Boston Scientific`, `Eastgate Women's Health`, `Pine Bluff St`).
 #[rustfmt::skip]
-pub(super) const ORG: &[&str] = &[
+const ORG_LIST: &[&str] = &[
     "hospital", "hospitals", "clinic", "clinics", "center", "centre", "medical", "health",
     "healthcare", "care", "nursing", "pharmacy", "county", "parish", "university", "college",
     "school", "church", "institute", "foundation", "associates", "group", "memorial", "regional",
@@ -544,7 +548,7 @@ pub(super) const ORG: &[&str] = &[
 /// Street suffixes and place words (`Pine Bluff St`, `Maple Grove`, `Harbor Point`): a run
 /// holding one is a place unless a title or slot says person (`Dr. Park`, `Name: Grace Lake`).
 #[rustfmt::skip]
-pub(super) const STREET: &[&str] = &[
+const STREET_LIST: &[&str] = &[
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
     "dr", "way", "court", "ct", "terrace", "ter", "place", "pl", "circle", "cir", "parkway",
     "pkwy", "highway", "hwy", "trail", "trl", "square", "sq", "plaza", "park", "heights",
@@ -555,7 +559,7 @@ pub(super) const STREET: &[&str] = &[
 
 /// Products people write in Title Case that a name list also holds (`Kia Soul`, `Mercedes`):
 /// only a title or slot makes them a name.
-pub(super) const PRODUCTS: &[&str] = &[
+const PRODUCTS_LIST: &[&str] = &[
     "kia",
     "honda",
     "toyota",
@@ -596,7 +600,7 @@ pub(super) const PRODUCTS: &[&str] = &[
 
 /// Words right after an eponym that make it clinical (`Wilson disease`, `Barrett esophagus`,
 /// `Foley catheter`, `Bell's palsy`): the word before them is no person, whatever the context.
-pub(super) const EPONYM_NEXT: &[&str] = &[
+const EPONYM_NEXT_LIST: &[&str] = &[
     "disease",
     "syndrome",
     "sign",
@@ -653,7 +657,7 @@ pub(super) const EPONYM_NEXT: &[&str] = &[
 /// Languages and peoples, which follow `Interpreter:` and `speaks` like names do (`Interpreter:
 /// Haitian Creole`, `Somali`): never a name by themselves.
 #[rustfmt::skip]
-pub(super) const LANGUAGES: &[&str] = &[
+const LANGUAGES_LIST: &[&str] = &[
     "english", "spanish", "french", "haitian", "creole", "portuguese", "italian", "german",
     "dutch", "polish", "russian", "ukrainian", "greek", "turkish", "arabic", "hebrew", "yiddish",
     "farsi", "persian", "dari", "pashto", "urdu", "hindi", "punjabi", "bengali", "gujarati",
@@ -665,7 +669,119 @@ pub(super) const LANGUAGES: &[&str] = &[
     "caucasian", "native", "indigenous", "swedish", "norwegian", "danish", "finnish", "irish",
 ];
 
+/// One of the word tables above: a bit in the masks of [`index`].
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Table(u32);
+
+/// [`TITLES_LIST`] as a bit of [`index`].
+pub(super) const TITLES: Table = Table(1 << 0);
+/// [`RELATIONS_LIST`] as a bit of [`index`].
+pub(super) const RELATIONS: Table = Table(1 << 1);
+/// [`SLOTS_LIST`] as a bit of [`index`].
+pub(super) const SLOTS: Table = Table(1 << 2);
+/// [`LOOSE_SLOTS_LIST`] as a bit of [`index`].
+pub(super) const LOOSE_SLOTS: Table = Table(1 << 3);
+/// [`WEAK_LIST`] as a bit of [`index`].
+pub(super) const WEAK: Table = Table(1 << 4);
+/// [`CREDENTIALS_LIST`] as a bit of [`index`].
+pub(super) const CREDENTIALS: Table = Table(1 << 5);
+/// [`CLINICIAN_BEFORE_LIST`] as a bit of [`index`].
+pub(super) const CLINICIAN_BEFORE: Table = Table(1 << 6);
+/// [`AFTER_LIST`] as a bit of [`index`].
+pub(super) const AFTER: Table = Table(1 << 7);
+/// [`SUBJECT_AFTER_LIST`] as a bit of [`index`].
+pub(super) const SUBJECT_AFTER: Table = Table(1 << 8);
+/// [`PERSON_VERBS_LIST`] as a bit of [`index`].
+pub(super) const PERSON_VERBS: Table = Table(1 << 9);
+/// [`MODALS_LIST`] as a bit of [`index`].
+pub(super) const MODALS: Table = Table(1 << 10);
+/// [`PAREN_AFTER_LIST`] as a bit of [`index`].
+pub(super) const PAREN_AFTER: Table = Table(1 << 11);
+/// [`PARTICLES_LIST`] as a bit of [`index`].
+pub(super) const PARTICLES: Table = Table(1 << 12);
+/// [`STOP_LIST`] as a bit of [`index`].
+pub(super) const STOP: Table = Table(1 << 13);
+/// [`CALENDAR_LIST`] as a bit of [`index`].
+pub(super) const CALENDAR: Table = Table(1 << 14);
+/// [`STATES_LIST`] as a bit of [`index`].
+pub(super) const STATES: Table = Table(1 << 15);
+/// [`ORG_LIST`] as a bit of [`index`].
+pub(super) const ORG: Table = Table(1 << 16);
+/// [`STREET_LIST`] as a bit of [`index`].
+pub(super) const STREET: Table = Table(1 << 17);
+/// [`PRODUCTS_LIST`] as a bit of [`index`].
+pub(super) const PRODUCTS: Table = Table(1 << 18);
+/// [`EPONYM_NEXT_LIST`] as a bit of [`index`].
+pub(super) const EPONYM_NEXT: Table = Table(1 << 19);
+/// [`LANGUAGES_LIST`] as a bit of [`index`].
+pub(super) const LANGUAGES: Table = Table(1 << 20);
+
+/// Every table with its bit.
+const TABLES: [(&[&str], Table); 21] = [
+    (TITLES_LIST, TITLES),
+    (RELATIONS_LIST, RELATIONS),
+    (SLOTS_LIST, SLOTS),
+    (LOOSE_SLOTS_LIST, LOOSE_SLOTS),
+    (WEAK_LIST, WEAK),
+    (CREDENTIALS_LIST, CREDENTIALS),
+    (CLINICIAN_BEFORE_LIST, CLINICIAN_BEFORE),
+    (AFTER_LIST, AFTER),
+    (SUBJECT_AFTER_LIST, SUBJECT_AFTER),
+    (PERSON_VERBS_LIST, PERSON_VERBS),
+    (MODALS_LIST, MODALS),
+    (PAREN_AFTER_LIST, PAREN_AFTER),
+    (PARTICLES_LIST, PARTICLES),
+    (STOP_LIST, STOP),
+    (CALENDAR_LIST, CALENDAR),
+    (STATES_LIST, STATES),
+    (ORG_LIST, ORG),
+    (STREET_LIST, STREET),
+    (PRODUCTS_LIST, PRODUCTS),
+    (EPONYM_NEXT_LIST, EPONYM_NEXT),
+    (LANGUAGES_LIST, LANGUAGES),
+];
+
+/// Each word of any table, with the bits of the tables that hold it. Built once: the recognizer
+/// asks about every token several times, and a linear `contains` over `STOP` (some 650 words)
+/// was a tenth of detecting.
+fn index() -> &'static HashMap<&'static str, u32, BuildHasherDefault<Fnv>> {
+    static INDEX: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = HashMap::default();
+        for (list, table) in TABLES {
+            for &w in list {
+                *map.entry(w).or_insert(0) |= table.0;
+            }
+        }
+        map
+    })
+}
+
+/// FNV-1a (also for the name recognizer's per-text caches): the keys are short words, where SipHash's setup costs more than the lookup; the
+/// tables are our own constants, and a cache holds one text's words, so flooding buys nothing.
+pub(super) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Is `w` (lower case) in `table`?
-pub(super) fn in_table(table: &[&str], w: &str) -> bool {
-    table.contains(&w)
+pub(super) fn in_table(table: Table, w: &str) -> bool {
+    index().get(w).is_some_and(|bits| bits & table.0 != 0)
 }

@@ -1,0 +1,330 @@
+//! A recognizer pattern compiled for ASCII text first, and for other text only when some arrives.
+//!
+//! The patterns use Unicode classes (`\d`, `\w`, `\s`, `\b`), which are what they mean on text
+//! with accented letters, but which make `regex` build large automata (the Unicode `\d` alone is
+//! some seventy ranges), and a Unicode `\b` makes its fast DFA give up on any non-ASCII byte. On
+//! an ASCII haystack the ASCII forms (`[0-9]`, `(?-u:\b)`, ...) match exactly the same spans, so
+//! [`Re`] compiles the ASCII form when the detector is built and the pattern as written the
+//! first time a haystack with a non-ASCII byte is searched. Detection is the same either way;
+//! building a detector and searching ASCII text are cheaper.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Text;
+
+/// One pattern, compiled in its ASCII form at once and as written on demand.
+pub(crate) struct Re {
+    /// The pattern as written (Unicode classes).
+    pattern: Box<str>,
+    /// No part of the pattern can match `_` or `\x01`, the bytes [`masked`] puts in place of
+    /// non-ASCII characters (see [`mask_safe`]).
+    mask_safe: bool,
+    /// The pattern with ASCII classes, for ASCII haystacks.
+    ascii: Regex,
+    /// The pattern as written, compiled the first time a non-ASCII haystack comes.
+    unicode: OnceLock<Regex>,
+}
+
+impl Re {
+    /// Compiles the ASCII form of `pattern`; panics with `what` if it does not compile (the
+    /// patterns are constants: a failure is a bug caught by every test).
+    pub(crate) fn new(pattern: &str, what: &str) -> Re {
+        let ascii = Regex::new(&ascii_form(pattern)).expect(what);
+        Re {
+            pattern: pattern.into(),
+            mask_safe: mask_safe(pattern),
+            ascii,
+            unicode: OnceLock::new(),
+        }
+    }
+
+    /// The regex to search with, and the haystack to search, for `s` (all ASCII when `ascii`)
+    /// or its masked copy `masked` (see [`masked`]; same length, same offsets). A mask-safe
+    /// pattern searches the masked copy with its ASCII form: every match and capture is then
+    /// the same span as the pattern as written finds in `s`, and its text the same bytes,
+    /// since the pattern cannot match a placeholder.
+    pub(crate) fn hay<'h>(
+        &self,
+        s: &'h str,
+        ascii: bool,
+        masked: Option<&'h str>,
+    ) -> (&Regex, &'h str) {
+        match (ascii, masked) {
+            (true, _) => (&self.ascii, s),
+            (false, Some(m)) if self.mask_safe => (&self.ascii, m),
+            (false, _) => (self.pick(false), s),
+        }
+    }
+
+    /// A search of `text`'s folded text (see [`Re::hay`]).
+    pub(crate) fn in_norm<'a, 'h>(&'a self, text: &'h Text<'_>) -> Search<'a, 'h> {
+        let (re, hay) = self.hay(text.norm(), text.is_ascii(), text.masked_norm());
+        Search { re, hay }
+    }
+
+    /// A search of `text`'s lower-cased folded text (see [`Re::hay`]).
+    pub(crate) fn in_lower<'a, 'h>(&'a self, text: &'h Text<'_>) -> Search<'a, 'h> {
+        let (re, hay) = self.hay(text.lower(), text.is_ascii(), text.masked_lower());
+        Search { re, hay }
+    }
+
+    /// The regex to search `haystack` with.
+    pub(crate) fn on(&self, haystack: &str) -> &Regex {
+        self.pick(haystack.is_ascii())
+    }
+
+    /// The regex for a haystack known to be ASCII (`true`) or not: callers that search many
+    /// slices of one text decide once for the whole text.
+    pub(crate) fn pick(&self, ascii: bool) -> &Regex {
+        if ascii {
+            &self.ascii
+        } else {
+            self.unicode.get_or_init(|| {
+                Regex::new(&self.pattern).expect("a pattern whose ASCII form compiles")
+            })
+        }
+    }
+}
+
+/// Whether no part of `pattern` can match `_` or `\x01`: no `.`, no `\w`, `\W`, `\S`, `\D`,
+/// `\p`, no negated class, no `_` and no class range over `_` or `\x01`. Conservative: any
+/// escape it does not know in a class range makes it false.
+fn mask_safe(pattern: &str) -> bool {
+    let b = pattern.as_bytes();
+    let mut class = 0usize;
+    let mut i = 0;
+    // The previous literal in a class, for ranges (`a-z`).
+    let mut prev: Option<u8> = None;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'\\' => {
+                let e = *b.get(i + 1).unwrap_or(&b'\\');
+                if matches!(e, b'w' | b'W' | b'S' | b'D' | b'p' | b'P' | b'x' | b'u' | b'U' | b'X')
+                {
+                    return false;
+                }
+                prev = (class > 0 && e.is_ascii_punctuation()).then_some(e);
+                i += 2;
+                continue;
+            }
+            b'[' => {
+                class += 1;
+                if b.get(i + 1) == Some(&b'^') || b.get(i + 1) == Some(&b':') {
+                    return false;
+                }
+                prev = None;
+            }
+            b']' if class > 0 => {
+                class -= 1;
+                prev = None;
+            }
+            b'.' if class == 0 => return false,
+            b'_' | 0x01 => return false,
+            b'-' if class > 0 => {
+                // A range `a-b`: the two ends are literal ASCII here.
+                if let (Some(lo), Some(&hi)) = (prev, b.get(i + 1)) {
+                    if hi == b'\\' || (lo <= b'_' && b'_' <= hi) || (lo <= 1 && 1 <= hi) {
+                        return false;
+                    }
+                }
+                prev = None;
+            }
+            _ => prev = (class > 0).then_some(c),
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `s` (a folded text with non-ASCII characters) with each non-ASCII character's bytes
+/// replaced by `_` when it is a Unicode word character and by `\x01` otherwise, so that a
+/// mask-safe pattern in ASCII form sees the same word boundaries and nothing it could match.
+/// `None` when `s` holds a non-ASCII character that a Unicode class of our patterns could
+/// match itself: a digit or space of another script, or a letter that case-folds to an ASCII
+/// one (the Kelvin sign, the long s); such texts are searched with the patterns as written.
+pub(crate) fn masked(s: &str) -> Option<String> {
+    static CLASSES: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (matchable, word) = CLASSES.get_or_init(|| {
+        (
+            Regex::new(r"^(?i:[a-z])$|^\d$|^\s$").expect("class pattern compiles"),
+            Regex::new(r"^\w$").expect("word pattern compiles"),
+        )
+    });
+    let mut out = String::with_capacity(s.len());
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let one = c.encode_utf8(&mut buf);
+        if matchable.is_match(one) {
+            return None;
+        }
+        let fill = if word.is_match(one) { '_' } else { '\x01' };
+        out.extend(std::iter::repeat_n(fill, c.len_utf8()));
+    }
+    Some(out)
+}
+
+/// A regex bound to the haystack it must search (a text or its masked copy): matches have the
+/// offsets, and the text, of the unmasked haystack.
+pub(crate) struct Search<'a, 'h> {
+    re: &'a Regex,
+    hay: &'h str,
+}
+
+impl<'a, 'h> Search<'a, 'h> {
+    /// Every match, as [`Regex::find_iter`].
+    pub(crate) fn find_iter(&self) -> regex::Matches<'a, 'h> {
+        self.re.find_iter(self.hay)
+    }
+
+    /// Every match with its groups, as [`Regex::captures_iter`].
+    pub(crate) fn captures_iter(&self) -> regex::CaptureMatches<'a, 'h> {
+        self.re.captures_iter(self.hay)
+    }
+
+    /// The first match from `at`, with its groups, as [`Regex::captures_at`].
+    pub(crate) fn captures_at(&self, at: usize) -> Option<regex::Captures<'h>> {
+        self.re.captures_at(self.hay, at)
+    }
+}
+
+/// `pattern` with every Perl class and word boundary in its ASCII form. On a haystack of ASCII
+/// bytes only the two forms match the same spans: Unicode `\d`, `\w` and `\s` hold no other
+/// ASCII characters than the ASCII ones, and `\b` looks only at the characters on either side.
+fn ascii_form(pattern: &str) -> String {
+    const DIGIT: &str = "0-9";
+    const WORD: &str = "0-9A-Za-z_";
+    const SPACE: &str = r"\t\n\x0B\x0C\r ";
+    let mut out = String::with_capacity(pattern.len() * 2);
+    // Depth of character classes (`[a-[b]]` nests); 0 outside any.
+    let mut class = 0usize;
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(e) = chars.next() else {
+                    out.push('\\');
+                    break;
+                };
+                let set = match e {
+                    'd' | 'D' => Some(DIGIT),
+                    'w' | 'W' => Some(WORD),
+                    's' | 'S' => Some(SPACE),
+                    _ => None,
+                };
+                match (set, class > 0) {
+                    (Some(set), false) => {
+                        let neg = if e.is_ascii_uppercase() { "^" } else { "" };
+                        out.push_str(&format!("[{neg}{set}]"));
+                    }
+                    (Some(set), true) if e.is_ascii_lowercase() => out.push_str(set),
+                    // A negated class inside a class has no plain ASCII spelling: keep it (it
+                    // is only bigger, never different).
+                    (Some(_), true) => {
+                        out.push('\\');
+                        out.push(e);
+                    }
+                    (None, false) if e == 'b' || e == 'B' => {
+                        out.push_str("(?-u:\\");
+                        out.push(e);
+                        out.push(')');
+                    }
+                    (None, _) => {
+                        out.push('\\');
+                        out.push(e);
+                    }
+                }
+            }
+            '[' => {
+                out.push('[');
+                class += 1;
+                // `[]a]` and `[^]a]`: a `]` right after the opening is a literal.
+                if class == 1 || chars.peek() != Some(&':') {
+                    if chars.peek() == Some(&'^') {
+                        out.push('^');
+                        chars.next();
+                    }
+                    if chars.peek() == Some(&']') {
+                        out.push(']');
+                        chars.next();
+                    }
+                }
+            }
+            ']' if class > 0 => {
+                out.push(']');
+                class -= 1;
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_and_boundaries_become_ascii() {
+        assert_eq!(ascii_form(r"\b\d{3}\s+\w"), r"(?-u:\b)[0-9]{3}[\t\n\x0B\x0C\r ]+[0-9A-Za-z_]");
+        assert_eq!(ascii_form(r"[\d.\s]\D\B"), r"[0-9.\t\n\x0B\x0C\r ][^0-9](?-u:\B)");
+        assert_eq!(ascii_form(r"[^\w\-][]\d]\\d"), r"[^0-9A-Za-z_\-][]0-9]\\d");
+        assert_eq!(ascii_form(r"[[:alpha:]\d]x"), r"[[:alpha:]0-9]x");
+        assert_eq!(ascii_form(r"[\S]"), r"[\S]");
+    }
+
+    #[test]
+    fn ascii_and_unicode_forms_agree_on_ascii_text() {
+        let patterns = [
+            r"(?i)\b\d{1,6}\s+(?P<w>[a-z]\w*)\b",
+            r"[^\s@]+@\w+",
+            r"\B\d\d\b|\W+",
+            r"(?i)\bst\.?\s*[^\d\s]",
+        ];
+        let hay = "Call 555 Oak_St @ x@y 12,34 ab12 st. K s\t\n7 _9_ a-b";
+        for p in patterns {
+            let re = Re::new(p, "compiles");
+            let a: Vec<_> = re.pick(true).find_iter(hay).map(|m| m.range()).collect();
+            let u: Vec<_> = re.pick(false).find_iter(hay).map(|m| m.range()).collect();
+            assert_eq!(a, u, "{p}");
+        }
+    }
+
+    #[test]
+    fn mask_safety() {
+        assert!(mask_safe(r"(?i)\b\d{1,6}\s+[a-z'-]*\.?[0-9]|#"));
+        for p in [r"a.b", r"\w", r"[^x]", r"a_b", r"[A-z]", r"\S", r"[\x00-\x7F]", r"[[:alpha:]]"] {
+            assert!(!mask_safe(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn masked_search_finds_what_the_pattern_as_written_finds() {
+        let hay = "José 12 Peñasco St, ünit 4 — Zoë1 2 Main St\u{00e9}3 Oak Rd";
+        let m = masked(hay).expect("maskable");
+        assert_eq!(m.len(), hay.len());
+        let re = Re::new(r"(?i)\b\d{1,6}\s+[a-z]+(?:\s+[a-z]+)?\s+(?:st|rd)\b", "compiles");
+        assert!(re.mask_safe);
+        let (a, h) = re.hay(hay, false, Some(&m));
+        let got: Vec<_> = a.find_iter(h).map(|x| (x.range(), x.as_str().to_owned())).collect();
+        let want: Vec<_> =
+            re.pick(false).find_iter(hay).map(|x| (x.range(), x.as_str().to_owned())).collect();
+        assert_eq!(got, want);
+        assert!(masked("tel \u{0ED1}\u{0ED2}").is_none(), "a Lao digit: \\d matches it");
+        assert!(masked("\u{212A}elvin").is_none(), "folds to k");
+    }
+
+    #[test]
+    fn non_ascii_haystacks_use_the_pattern_as_written() {
+        let re = Re::new(r"\b\w+\b", "compiles");
+        let m = re.on("José").find("José").expect("a word");
+        assert_eq!(m.as_str(), "José");
+        assert_eq!(re.on("Jose").find("Jose").map(|m| m.as_str()), Some("Jose"));
+    }
+}
