@@ -8,6 +8,7 @@
 //!
 //! [`redact`] is the stateless alternative: every span becomes `[LABEL]`.
 
+mod avoid;
 pub(crate) mod date;
 mod generate;
 mod names;
@@ -192,6 +193,8 @@ pub struct Surrogates {
     /// Identity of every surrogate and every original, so no surrogate repeats or collides.
     /// Values: the (lower-cased) original a surrogate belongs to.
     used: HashMap<String, String>,
+    /// Every surrogate as issued, spelled exactly.
+    spellings: std::collections::HashSet<String>,
     /// Surrogate ages issued (see [`Surrogates::age`]).
     age_surrogates: std::collections::HashSet<String>,
     /// Name parts (and facility names) mapped so far.
@@ -235,6 +238,7 @@ impl Surrogates {
             date_offset,
             forward: HashMap::new(),
             used: HashMap::new(),
+            spellings: Default::default(),
             age_surrogates: Default::default(),
             names: names::NameBook::default(),
             pairs: Vec::new(),
@@ -290,11 +294,15 @@ impl Surrogates {
         self.used.insert(format!("s:{}", sur.to_lowercase()), ori.to_lowercase());
         self.used.insert(format!("o:{}", ori.to_lowercase()), ori.to_lowercase());
         self.forward.insert((p.label, Self::identity(p.label, &p.original)), p.surrogate.clone());
+        self.spellings.insert(p.surrogate.clone());
         if p.label == Label::Age {
             self.age_surrogates.insert(p.surrogate.clone());
         }
         if matches!(p.label, Label::Name | Label::LocationOther) {
             self.names.learn(&p.original, &p.surrogate);
+        } else {
+            // A name part must not be another label's original either (`Eugene` the city).
+            self.names.avoid(&ori.to_lowercase());
         }
         self.pairs.push(p);
     }
@@ -320,7 +328,31 @@ impl Surrogates {
             if label == Label::Name {
                 return self.names.name(&mut self.rng, original);
             }
-            return Some(Self::render_like(label, original, s));
+            let rendered = Self::render_like(label, original, s);
+            // NOTE: the re-identifier finds an identifier's surrogate by its exact spelling
+            // (digit groups aside), so another spelling of the same original (`0\u{200B}0482913`
+            // then `00482913`, or `0048-2913`) becomes a pair of its own: same identity, restored
+            // as written. Otherwise only the first spelling's surrogate would come back.
+            // Places differ only in letter case, which the re-identifier ignores.
+            let by_spelling = matches!(
+                label,
+                Label::Zip
+                    | Label::Mrn
+                    | Label::HealthPlan
+                    | Label::Account
+                    | Label::License
+                    | Label::Vehicle
+                    | Label::Device
+                    | Label::IdOther
+            ) || (matches!(label, Label::Phone | Label::Fax | Label::Ssn)
+                && !Self::read_by_digits(&rendered));
+            if by_spelling && !self.spellings.contains(&rendered) {
+                let pair =
+                    Pair { label, original: original.to_owned(), surrogate: rendered.clone() };
+                self.remember(pair.clone());
+                new.push(pair);
+            }
+            return Some(rendered);
         }
         let fresh = match label {
             Label::Date => Some(DateExpr::parse(original)?.shifted(self.date_offset).render()),
@@ -347,7 +379,7 @@ impl Surrogates {
                         _ => names::facility(&mut self.rng, &mut self.names, original),
                     }?;
                     let cid = Self::identity(label, &cand);
-                    if cid != id && !self.is_used(&cid) {
+                    if cid != id && !self.is_used(&cid) && !self.in_text(label, &cand) {
                         found = Some(cand);
                         break;
                     }
@@ -359,7 +391,7 @@ impl Surrogates {
                 for _ in 0..MAX_DRAWS {
                     let cand = generate::generate(&mut self.rng, label, original)?;
                     let cid = Self::identity(label, &cand);
-                    if cid != id && !self.is_used(&cid) {
+                    if cid != id && !self.is_used(&cid) && !self.in_text(label, &cand) {
                         found = Some(cand);
                         break;
                     }
@@ -373,10 +405,27 @@ impl Surrogates {
         Some(fresh)
     }
 
-    /// Whether an identity is already some pair's surrogate or original.
+    /// Whether the re-identifier restores a phone, fax or SSN `surrogate` from its digits, in
+    /// any grouping.
+    fn read_by_digits(surrogate: &str) -> bool {
+        crate::reidentify::digit_keys(surrogate).contains(&crate::reidentify::phone_key(surrogate))
+    }
+
+    /// Whether an identity is already some pair's surrogate or original, or a name part's.
     fn is_used(&self, id: &str) -> bool {
         let id = id.to_lowercase();
-        self.used.contains_key(&format!("s:{id}")) || self.used.contains_key(&format!("o:{id}"))
+        self.used.contains_key(&format!("s:{id}"))
+            || self.used.contains_key(&format!("o:{id}"))
+            || self.names.is_taken(&id)
+    }
+
+    /// Whether a candidate surrogate is already in the text being scrubbed, in a form the
+    /// re-identifier would restore: then the bystander would be restored too.
+    fn in_text(&self, label: Label, candidate: &str) -> bool {
+        let text = self.names.in_text();
+        text.has(candidate)
+            || (matches!(label, Label::Phone | Label::Fax | Label::Ssn)
+                && text.has_digits(&crate::reidentify::phone_key(candidate)))
     }
 
     /// Takes back pairs issued by a scrub whose mapping could not be stored, so no later scrub
@@ -388,6 +437,7 @@ impl Surrogates {
         let kept: Vec<Pair> = self.pairs.drain(..).filter(|p| !pairs.contains(p)).collect();
         self.forward.clear();
         self.used.clear();
+        self.spellings.clear();
         self.age_surrogates.clear();
         self.names = names::NameBook::default();
         for p in kept {
@@ -408,7 +458,10 @@ impl Surrogates {
         // other surrogate age, or it could not be restored.
         for _ in 0..MAX_DRAWS {
             let cand = (90 + shape::below(&mut self.rng, 30)).to_string();
-            if cand != n.to_string() && !self.age_surrogates.contains(&cand) {
+            if cand != n.to_string()
+                && !self.age_surrogates.contains(&cand)
+                && !self.names.in_text().has(&cand)
+            {
                 return Some(cand);
             }
         }
@@ -473,6 +526,15 @@ impl Surrogates {
     /// Replaces every finding as `policy` says. Findings must be sorted and disjoint, with spans
     /// into `text` (as [`crate::Detector::detect`] returns them).
     pub fn scrub(&mut self, text: &str, findings: &[Finding], policy: &Policy) -> Scrubbed {
+        if !findings.is_empty() {
+            self.names.set_in_text(avoid::InText::new(text));
+        }
+        let out = self.substitute(text, findings, policy);
+        self.names.set_in_text(avoid::InText::default());
+        out
+    }
+
+    fn substitute(&mut self, text: &str, findings: &[Finding], policy: &Policy) -> Scrubbed {
         let mut out = String::with_capacity(text.len() + 16);
         let mut entities = Vec::with_capacity(findings.len());
         let mut new_pairs = Vec::new();
