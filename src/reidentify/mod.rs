@@ -437,7 +437,9 @@ impl Rehydrator {
             } else {
                 // A phone may start glued to a word (`EXAMPLE.ORG(581) 555-`): the digit shape
                 // has no word boundary on its left, so the token's phone-like end waits too.
-                start = i + phone_start(tok).unwrap_or(tok.len());
+                if let Some(p) = phone_start(tok) {
+                    start = i + p;
+                }
                 break;
             }
         }

@@ -287,3 +287,46 @@ fn stream_holds_from_the_first_unclosed_tag_or_link_target() {
         }
     }
 }
+
+/// Regression (fuzz/regressions/stream/phone-glued-to-a-word): a phone glued to a word on its
+/// left (`EXAMPLE.ORG(646) 555-0142`) was released in part (`(646) `) before its last digits
+/// arrived, since the "may still grow" tail rule looked only at whole whitespace-separated
+/// tokens; the batch restores the whole phone.
+#[test]
+fn stream_holds_a_phone_glued_to_a_word() {
+    let r = vault();
+    let chunks =
+        ["mail SAGE.PINE42@EXAMPLE.ORG(", "646) 555", "-01", "42 or tel+(", "646) 555-0142."];
+    let text: String = chunks.concat();
+    let batch = r.rehydrate(&text);
+    assert_eq!(batch, "mail DAN@MAIL.TEST(312) 201-3344 or tel+(312) 201-3344.");
+    assert_eq!(stream_all(&r, &chunks), batch);
+}
+
+/// Regression (tests/limits.rs `stream_equals_batch_on_a_megabyte_of_notes`): a one-word name
+/// surrogate is judged on a fixed window around it, so what lies farther away changes nothing,
+/// and a stream, which keeps only a bounded context, agrees with the batch over long texts.
+#[test]
+fn a_one_word_name_is_judged_on_its_window_only() {
+    let r = vault();
+    let local = " later baker said the BAKER: note, and Baker came; john went home.";
+    let far = [String::new(), "John Baker and Mr. Baker. ".repeat(40), "x ".repeat(300)];
+    let restored: Vec<String> = far
+        .iter()
+        .map(|f| {
+            let pad = format!("{f}{}", "- ".repeat(NAME_BEFORE));
+            let out = r.rehydrate(&format!("{pad}{local}"));
+            out[r.rehydrate(&pad).len()..].to_owned()
+        })
+        .collect();
+    assert!(restored.iter().all(|x| x == &restored[0]), "{restored:?}");
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    for f in &far {
+        let text = format!("{f}{local}{f}{local}");
+        let batch = r.rehydrate(&text);
+        for _ in 0..20 {
+            let chunks = split_randomly(&mut rng, &text);
+            assert_eq!(stream_all(&r, &chunks), batch);
+        }
+    }
+}

@@ -26,11 +26,7 @@ impl InText {
     pub(crate) fn new(text: &str) -> Self {
         let lower = text.to_lowercase();
         let words = lower.split(|c| !is_word(c)).filter(|w| !w.is_empty()).map(str::to_owned);
-        InText {
-            words: words.collect(),
-            digits: crate::reidentify::digit_keys(text),
-            lower,
-        }
+        InText { words: words.collect(), digits: crate::reidentify::digit_keys(text), lower }
     }
 
     /// Whether `candidate` occurs in the text as whole words, in any letter case.

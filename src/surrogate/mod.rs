@@ -700,6 +700,47 @@ mod tests {
     }
 
     #[test]
+    fn a_surrogate_already_in_the_text_is_drawn_again() {
+        // The same seed draws the same surrogate for the same original, so scrubbing it once
+        // alone shows the draw; then the text is given that surrogate as a bystander (in
+        // another letter case, or regrouped for a phone), which forces the collision.
+        let cases = [
+            (Label::Name, "Dan Smith"),
+            (Label::Name, "Okafor"),
+            (Label::Phone, "201-3344"),
+            (Label::Mrn, "00482913"),
+            (Label::City, "Springfield"),
+            (Label::Email, "dan@mail.test"),
+        ];
+        for seed in 0..8u8 {
+            for (label, original) in cases {
+                let mut alone = Surrogates::new([seed; 32]);
+                let a =
+                    alone.scrub(original, &[finding(original, original, label)], &Policy::new());
+                let drawn = a.text.clone();
+                let bystander = match label {
+                    Label::Phone => drawn.replace('-', "."),
+                    Label::Name => drawn.split(' ').rev().collect::<Vec<_>>().join(" and "),
+                    _ => drawn.to_uppercase(),
+                };
+                let text = format!("{original} was seen; {} was not", bystander.to_lowercase());
+                let mut engine = Surrogates::new([seed; 32]);
+                let out = engine.scrub(&text, &[finding(&text, original, label)], &Policy::new());
+                let e = out.entities[0];
+                let now = &out.text[e.start..e.end];
+                assert!(!now.starts_with('['), "{label}: still gets a surrogate");
+                assert!(
+                    !avoid::InText::new(&text).has(now)
+                        && now.split(' ').all(|w| !avoid::InText::new(&text).has(w)),
+                    "{label}: the new surrogate is not in the text"
+                );
+                let r = crate::reidentify::Rehydrator::new(engine.pairs(), engine.date_offset());
+                assert_eq!(r.rehydrate(&out.text), text, "{label}: round trip");
+            }
+        }
+    }
+
+    #[test]
     fn debug_output_carries_no_values() {
         let p = Pair {
             label: Label::Email,
