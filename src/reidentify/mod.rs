@@ -435,9 +435,9 @@ impl Rehydrator {
             } else if is_dateish(tok) {
                 start = i;
             } else {
-                // A phone may start glued to a word (`EXAMPLE.ORG(581) 555-`): the digit shape
-                // has no word boundary on its left, so the token's phone-like end waits too.
-                if let Some(p) = phone_start(tok) {
+                // A date or phone may start inside the token, after a character that is not
+                // part of one (`\0NOV 10`, `EXAMPLE.ORG(581) 555-`): that end waits too.
+                if let Some(p) = glued_start(tok) {
                     start = i + p;
                 }
                 break;
@@ -569,6 +569,19 @@ fn tokens_rev(s: &str) -> impl Iterator<Item = (usize, &str)> {
         end = start;
         Some(tok)
     })
+}
+
+/// Where a date or phone piece glued to the end of `tok` starts: the first suffix after a
+/// character that is not a letter or digit that could be one, else [`phone_start`].
+fn glued_start(tok: &str) -> Option<usize> {
+    tok.char_indices()
+        .skip(1)
+        .find(|&(i, _)| {
+            !tok[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && is_dateish(&tok[i..])
+        })
+        .map(|(i, _)| i)
+        .or_else(|| phone_start(tok))
 }
 
 /// Where the end of `tok` could start a phone once more text arrives (`(581)` in `ORG(581)`,

@@ -330,3 +330,17 @@ fn a_one_word_name_is_judged_on_its_window_only() {
         }
     }
 }
+
+/// Regression (fuzz/regressions/stream/date-glued-to-a-control-char): `\0NOV ` was released
+/// before `10` arrived: the token `\0NOV` is not a date piece as a whole, but the date
+/// recognizer reads `NOV 10` after the `\0`.
+#[test]
+fn stream_holds_a_date_glued_to_a_symbol() {
+    let r = Rehydrator::new(&[pair(Label::Date, "Nov 3", "Nov 13")], 10);
+    for chunks in [&["\0NOV ", "13"][..], &["x/Nov ", "13, ok"], &["(Nov", " 13)"]] {
+        let text: String = chunks.concat();
+        let batch = r.rehydrate(&text);
+        assert_ne!(batch, text, "{text:?}");
+        assert_eq!(stream_all(&r, chunks), batch);
+    }
+}
