@@ -474,12 +474,14 @@ fn name_window(text: &str, s: usize, e: usize) -> (usize, usize) {
     (w0, w1)
 }
 
-/// True when `s..e` is glued to a longer number: `97` in `97.4` or `1,097`.
+/// True when `s..e` is glued to a longer number: `97` in `97.4` or `1,097`. Only a match that
+/// ends (or starts) with a digit continues a number: `Kowalski,2.` is a name, then a number.
 fn continues_number(text: &str, s: usize, e: usize) -> bool {
     let b = text.as_bytes();
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let sep = |c: u8| c == b'.' || c == b',';
-    (e < b.len() && sep(b[e]) && digit_at(e + 1)) || (s >= 2 && sep(b[s - 1]) && digit_at(s - 2))
+    (e < b.len() && e > 0 && digit_at(e - 1) && sep(b[e]) && digit_at(e + 1))
+        || (s >= 2 && digit_at(s) && sep(b[s - 1]) && digit_at(s - 2))
 }
 
 /// The pairs plus what an LLM makes of a name: each part alone (`Baker` for `Smith` after

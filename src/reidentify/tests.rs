@@ -344,3 +344,20 @@ fn stream_holds_a_date_glued_to_a_symbol() {
         assert_eq!(stream_all(&r, chunks), batch);
     }
 }
+
+/// Regression (fuzz/regressions/round_trip/name-glued-to-a-number): `Breanna Kowalski,2. MD`
+/// came back as `Esther Kowalski,2. MD`: the rule that keeps `97` of `1,097` from being an age
+/// surrogate took the full name before `,2` for part of a number, so only the first name alone
+/// was restored. Only a match ending or starting with a digit continues a number.
+#[test]
+fn a_name_before_a_comma_and_a_number_is_restored_whole() {
+    let r = Rehydrator::new(
+        &[pair(Label::Name, "Esther Romero", "Breanna Kowalski"), pair(Label::Age, "104", "97")],
+        10,
+    );
+    assert_eq!(r.rehydrate("signed by Breanna Kowalski,2. MD"), "signed by Esther Romero,2. MD");
+    assert_eq!(
+        r.rehydrate("a 97-year-old walked 1,097 steps"),
+        "a 104-year-old walked 1,097 steps"
+    );
+}
