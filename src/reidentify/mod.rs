@@ -317,8 +317,20 @@ impl Rehydrator {
                         }
                     }
                 }
-                let bounded = !before(s).is_some_and(is_word)
-                    && !text[e..].chars().next().is_some_and(is_word)
+                // NOTE: an identifier (letters and digits) ends where the detector ends it: at
+                // any character that is not an ASCII letter or digit, so `63812hru` was found in
+                // `63812hruỳnh` and its surrogate is restored there too. Names and places end at
+                // any letter.
+                let word: fn(char) -> bool = match pair.label {
+                    Label::Name
+                    | Label::City
+                    | Label::County
+                    | Label::Address
+                    | Label::LocationOther => is_word,
+                    _ => |c: char| c.is_ascii_alphanumeric() || c == '_',
+                };
+                let bounded = !before(s).is_some_and(word)
+                    && !text[e..].chars().next().is_some_and(word)
                     && !continues_number(text, s, e);
                 if bounded && (!in_zone(s, e) || whole_url(s, e, pair.label)) {
                     reps.push((s, e, adapt_case(&pair.original, &pair.surrogate, &text[s..e])));

@@ -361,3 +361,20 @@ fn a_name_before_a_comma_and_a_number_is_restored_whole() {
         "a 104-year-old walked 1,097 steps"
     );
 }
+
+/// Regression (fuzz/regressions/round_trip/id-glued-to-a-letter): the detector ends an
+/// identifier at any character that is not an ASCII letter or digit (`63812hru` in
+/// `63812hruỳnh`), but the re-identifier wanted a Unicode word boundary around its surrogate,
+/// so it was left in the answer.
+#[test]
+fn an_identifier_glued_to_a_non_ascii_letter_is_restored() {
+    let r = Rehydrator::new(
+        &[pair(Label::IdOther, "63812hru", "14824ddl"), pair(Label::Name, "Smith", "Baker")],
+        10,
+    );
+    assert_eq!(r.rehydrate("Encounter 14824ddlỳnh8 ok"), "Encounter 63812hruỳnh8 ok");
+    assert_eq!(
+        r.rehydrate("Encounter 14824ddlx ok, Mr. Bakerñ"),
+        "Encounter 14824ddlx ok, Mr. Bakerñ"
+    );
+}
