@@ -488,12 +488,23 @@ fn name_window(text: &str, s: usize, e: usize) -> (usize, usize) {
 
 /// True when `s..e` is glued to a longer number: `97` in `97.4` or `1,097`. Only a match that
 /// ends (or starts) with a digit continues a number: `Kowalski,2.` is a name, then a number.
+///
+/// A comma continues a number only before a group of exactly three digits (`1,097`): in
+/// `#10795,10795,` the detector found two identifiers, and both are restored.
 fn continues_number(text: &str, s: usize, e: usize) -> bool {
     let b = text.as_bytes();
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let sep = |c: u8| c == b'.' || c == b',';
-    (e < b.len() && e > 0 && digit_at(e - 1) && sep(b[e]) && digit_at(e + 1))
-        || (s >= 2 && digit_at(s) && sep(b[s - 1]) && digit_at(s - 2))
+    // Three digits from `i`, and no fourth.
+    let group = |i: usize| (i..i + 3).all(digit_at) && !digit_at(i + 3);
+    let after = e < b.len()
+        && e > 0
+        && digit_at(e - 1)
+        && ((b[e] == b'.' && digit_at(e + 1)) || (b[e] == b',' && group(e + 1)));
+    let before = s >= 2
+        && digit_at(s)
+        && digit_at(s - 2)
+        && (b[s - 1] == b'.' || (b[s - 1] == b',' && group(s)));
+    after || before
 }
 
 /// The pairs plus what an LLM makes of a name: each part alone (`Baker` for `Smith` after

@@ -378,3 +378,16 @@ fn an_identifier_glued_to_a_non_ascii_letter_is_restored() {
         "Encounter 14824ddlx ok, Mr. Bakerñ"
     );
 }
+
+/// Regression (fuzz/regressions/round_trip/ids-between-commas): `#10795,10795,` (two health
+/// plan numbers the detector found apart) stayed as surrogates: any `,` plus digit next to a
+/// match was taken for a longer number. A comma continues a number only before three digits.
+#[test]
+fn identifiers_between_commas_are_restored() {
+    let r = Rehydrator::new(&[pair(Label::HealthPlan, "15414", "10795")], 10);
+    assert_eq!(r.rehydrate("Group #10795,10795, ok"), "Group #15414,15414, ok");
+    assert_eq!(
+        r.rehydrate("1,10795 and 10795,123 and 10795.5"),
+        "1,10795 and 10795,123 and 10795.5"
+    );
+}
