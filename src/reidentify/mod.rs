@@ -132,6 +132,9 @@ pub(crate) fn digit_keys(text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// A finding of the name recognizer: byte range and label.
+type Span = (usize, usize, Label);
+
 /// One replacement: byte range of the text and what goes there.
 type Rep = (usize, usize, String);
 
@@ -265,7 +268,7 @@ impl Rehydrator {
         if let Some(ac) = &self.ac {
             let lower = lower_same_len(text);
             // Name recognizer results per window, for candidates sharing one.
-            let mut judged: HashMap<(usize, usize), Vec<(usize, usize, Label)>> = HashMap::new();
+            let mut judged: HashMap<(usize, usize), Vec<Span>> = HashMap::new();
             for m in ac.find_overlapping_iter(&lower) {
                 let (s, e) = (m.start(), m.end());
                 // NOTE: speed (issue 6): a match in the context is dropped below anyway (`from`);
