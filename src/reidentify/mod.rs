@@ -12,7 +12,10 @@
 //!
 //! [`Stream`] does the same for an answer arriving in chunks: it holds back only a tail that could
 //! still grow into something to restore (or into a URL or tag), and for any split of a text into
-//! chunks its output, concatenated, equals [`Rehydrator::rehydrate`] of the whole.
+//! chunks its output, concatenated, equals [`Rehydrator::rehydrate`] of the whole. A one-word
+//! name or city surrogate (`Baker`, which may also be an ordinary word) is restored where it
+//! reads as one, judged on a fixed window around it in both, so a stream holds such a word back
+//! until the window's last bytes have arrived.
 
 use std::borrow::Borrow;
 mod check;
@@ -110,13 +113,27 @@ fn digits_of(s: &str) -> String {
 }
 
 /// The phone identity: its digits without a leading country code 1.
-fn phone_key(s: &str) -> String {
+pub(crate) fn phone_key(s: &str) -> String {
     let d = digits_of(s);
     match d.strip_prefix('1') {
         Some(rest) if d.len() == 11 => rest.to_owned(),
         _ => d,
     }
 }
+
+/// The phone identities of the digit groups in `text` that a rehydrator reads as a phone, fax
+/// or SSN: the surrogate engine must not draw one of them (see `surrogate::avoid`).
+pub(crate) fn digit_keys(text: &str) -> HashSet<String> {
+    shapes()
+        .digits
+        .find_iter(text)
+        .filter(|m| !text[..m.start()].chars().next_back().is_some_and(|c| c.is_ascii_digit()))
+        .map(|m| phone_key(m.as_str()))
+        .collect()
+}
+
+/// A finding of the name recognizer: byte range and label.
+type Span = (usize, usize, Label);
 
 /// One replacement: byte range of the text and what goes there.
 type Rep = (usize, usize, String);
@@ -211,7 +228,7 @@ impl Rehydrator {
 
     /// `text` with every surrogate of this vault replaced by its original.
     pub fn rehydrate(&self, text: &str) -> String {
-        apply(text, &self.replacements(text, 0))
+        apply(text, &self.replacements(text, 0, true).0)
     }
 
     /// A streaming re-identifier over this vault.
@@ -220,18 +237,22 @@ impl Rehydrator {
     }
 
     /// The replacements in `text` that start at or after `from` (the text before `from` is
-    /// context: what a stream already returned).
+    /// context: what a stream already returned), and, when the text is not `settled` (a stream
+    /// may still extend it), where the first replacement that cannot be decided yet starts.
     ///
-    /// NOTE: every rule here looks at most a few characters around a candidate, and candidates
-    /// are found at every position (overlapping), never in a scan whose result depends on where
-    /// the text starts. That is what lets a stream, which only keeps a short context, give the
-    /// same result as one pass over the whole text.
-    fn replacements(&self, text: &str, from: usize) -> Vec<Rep> {
+    /// NOTE: every rule here looks at most a few characters around a candidate, or at a window
+    /// of [`NAME_BEFORE`] and [`NAME_AFTER`] bytes around it, and candidates are found at every
+    /// position (overlapping), never in a scan whose result depends on where the text starts.
+    /// That is what lets a stream, which only keeps a short context, give the same result as one
+    /// pass over the whole text.
+    fn replacements(&self, text: &str, from: usize, settled: bool) -> (Vec<Rep>, Option<usize>) {
         let zones: Vec<(usize, usize)> =
             self.shapes.zone.find_iter(text).map(|m| (m.start(), m.end())).collect();
         let in_zone = |s: usize, e: usize| zones.iter().any(|&(a, b)| s < b && a < e);
         let before = |s: usize| text[..s].chars().next_back();
         let mut reps: Vec<Rep> = Vec::new();
+        // Starts of one-word name candidates whose window is not complete yet (stream only).
+        let mut pending: Vec<(usize, usize)> = Vec::new();
 
         // A bare URL (not a link target, not inside a tag) that is exactly a URL surrogate of
         // this vault is restored whole: it is the link the user wrote. Anything else inside a
@@ -246,13 +267,13 @@ impl Rehydrator {
         };
         if let Some(ac) = &self.ac {
             let lower = lower_same_len(text);
-            let mut names: Option<Vec<(usize, usize, Label)>> = None;
+            // Name recognizer results per window, for candidates sharing one.
+            let mut judged: HashMap<(usize, usize), Vec<Span>> = HashMap::new();
             for m in ac.find_overlapping_iter(&lower) {
                 let (s, e) = (m.start(), m.end());
                 // NOTE: speed (issue 6): a match in the context is dropped below anyway (`from`);
                 // skipping it here keeps a one-word name surrogate that a stream already returned
-                // from re-running the name detector over the whole context on every later chunk
-                // (84% of a stream's time in the profile).
+                // from running the name detector again on every later chunk.
                 if s < from {
                     continue;
                 }
@@ -264,32 +285,61 @@ impl Rehydrator {
                     .find(|&i| self.pairs[i].surrogate == found)
                     .unwrap_or(group[0]);
                 let pair = &self.pairs[i];
+                let mut undecided = false;
                 if self.needs_name[i] {
-                    let spans = names.get_or_insert_with(|| {
-                        let found = self.names.detect(text).unwrap_or_default();
-                        found.into_iter().map(|f| (f.start, f.end, f.label)).collect()
-                    });
-                    let seen = spans.iter().any(|&(a, b, l)| a <= s && e <= b && l == pair.label);
-                    let spot = match pair.label {
-                        Label::City => place_like_spot(text, s, e),
-                        _ => name_like_spot(text, s, e),
-                    };
-                    // Written as issued, or capitalized as a proper noun, is the third way: the
-                    // pools exclude English words, states, months and weekdays, so such a
-                    // one-word surrogate in running text is almost surely ours. A colon after it
-                    // (`Burns: 18% TBSA`, a heading) still says it is not.
-                    let as_issued = (found == pair.surrogate
-                        || found.chars().next().is_some_and(char::is_uppercase))
-                        && !text[e..].starts_with(':');
-                    if !seen && !spot && !as_issued {
-                        continue;
+                    // NOTE: judged on a window of fixed size around the word, never on the whole
+                    // text: the name recognizer weighs the whole text it is given (repeat
+                    // mentions, cues), and a stream only ever has a bounded part of it. Both
+                    // judge the same window, so a stream equals the batch for any chunking.
+                    let (w0, w1) = name_window(text, s, e);
+                    if !settled && e + NAME_AFTER > text.len() {
+                        // The window is not complete: decided once more text arrives.
+                        undecided = true;
+                    } else {
+                        let window = &text[w0..w1];
+                        let spans = judged.entry((w0, w1)).or_insert_with(|| {
+                            let found = self.names.detect(window).unwrap_or_default();
+                            found.into_iter().map(|f| (f.start, f.end, f.label)).collect()
+                        });
+                        let (ws, we) = (s - w0, e - w0);
+                        let seen =
+                            spans.iter().any(|&(a, b, l)| a <= ws && we <= b && l == pair.label);
+                        let spot = match pair.label {
+                            Label::City => place_like_spot(window, ws, we),
+                            _ => name_like_spot(window, ws, we),
+                        };
+                        // Written as issued, or capitalized as a proper noun, is the third way:
+                        // the pools exclude English words, states, months and weekdays, so such
+                        // a one-word surrogate in running text is almost surely ours. A colon
+                        // after it (`Burns: 18% TBSA`, a heading) still says it is not.
+                        let as_issued = (found == pair.surrogate
+                            || found.chars().next().is_some_and(char::is_uppercase))
+                            && !text[e..].starts_with(':');
+                        if !seen && !spot && !as_issued {
+                            continue;
+                        }
                     }
                 }
-                let bounded = !before(s).is_some_and(is_word)
-                    && !text[e..].chars().next().is_some_and(is_word)
+                // NOTE: an identifier (letters and digits) ends where the detector ends it: at
+                // any character that is not an ASCII letter or digit, so `63812hru` was found in
+                // `63812hruỳnh` and its surrogate is restored there too. Names and places end at
+                // any letter.
+                let word: fn(char) -> bool = match pair.label {
+                    Label::Name
+                    | Label::City
+                    | Label::County
+                    | Label::Address
+                    | Label::LocationOther => is_word,
+                    _ => |c: char| c.is_ascii_alphanumeric() || c == '_',
+                };
+                let bounded = !before(s).is_some_and(word)
+                    && !text[e..].chars().next().is_some_and(word)
                     && !continues_number(text, s, e);
                 if bounded && (!in_zone(s, e) || whole_url(s, e, pair.label)) {
                     reps.push((s, e, adapt_case(&pair.original, &pair.surrogate, &text[s..e])));
+                    if undecided {
+                        pending.push((s, e));
+                    }
                 }
             }
         }
@@ -342,7 +392,12 @@ impl Rehydrator {
                 kept.push(r);
             }
         }
-        kept
+        // NOTE: an undecided candidate is resolved above as if it were restored. Up to the
+        // first one kept, every choice is the same whatever the undecided ones become (the
+        // scan goes by start), so what lies before it is final; one lost to an overlap with a
+        // decided replacement (`baker` inside `John Baker`) holds nothing back.
+        let hold = kept.iter().find(|r| pending.contains(&(r.0, r.1))).map(|r| r.0);
+        (kept, hold)
     }
 
     /// Where the unsettled tail of a streamed buffer starts: text from there on could still
@@ -395,6 +450,11 @@ impl Rehydrator {
             } else if is_dateish(tok) {
                 start = i;
             } else {
+                // A date or phone may start inside the token, after a character that is not
+                // part of one (`\0NOV 10`, `EXAMPLE.ORG(581) 555-`): that end waits too.
+                if let Some(p) = glued_start(tok) {
+                    start = i + p;
+                }
                 break;
             }
         }
@@ -408,12 +468,46 @@ impl Rehydrator {
     }
 }
 
-/// True when `s..e` is glued to a longer number: `97` in `97.4` or `1,097`.
+/// How many bytes before a one-word name candidate the name recognizer sees. Less than a
+/// stream's kept context ([`CONTEXT`], less the bytes of one char), so a stream always has them.
+const NAME_BEFORE: usize = 192;
+/// How many bytes after it: a stream holds a candidate back until they have arrived (or the
+/// answer ends), so restoring a one-word name costs this much latency.
+const NAME_AFTER: usize = 64;
+
+/// The window a one-word name candidate at `s..e` is judged on: [`NAME_BEFORE`] bytes before it
+/// and [`NAME_AFTER`] after, shrunk to char boundaries and to the text.
+fn name_window(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let mut w0 = s.saturating_sub(NAME_BEFORE);
+    while !text.is_char_boundary(w0) {
+        w0 += 1;
+    }
+    let mut w1 = (e + NAME_AFTER).min(text.len());
+    while !text.is_char_boundary(w1) {
+        w1 -= 1;
+    }
+    (w0, w1)
+}
+
+/// True when `s..e` is glued to a longer number: `97` in `97.4` or `1,097`. Only a match that
+/// ends (or starts) with a digit continues a number: `Kowalski,2.` is a name, then a number.
+///
+/// A comma continues a number only before a group of exactly three digits (`1,097`): in
+/// `#10795,10795,` the detector found two identifiers, and both are restored.
 fn continues_number(text: &str, s: usize, e: usize) -> bool {
     let b = text.as_bytes();
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let sep = |c: u8| c == b'.' || c == b',';
-    (e < b.len() && sep(b[e]) && digit_at(e + 1)) || (s >= 2 && sep(b[s - 1]) && digit_at(s - 2))
+    // Three digits from `i`, and no fourth.
+    let group = |i: usize| (i..i + 3).all(digit_at) && !digit_at(i + 3);
+    let after = e < b.len()
+        && e > 0
+        && digit_at(e - 1)
+        && ((b[e] == b'.' && digit_at(e + 1)) || (b[e] == b',' && group(e + 1)));
+    let before = s >= 2
+        && digit_at(s)
+        && digit_at(s - 2)
+        && (b[s - 1] == b'.' || (b[s - 1] == b',' && group(s)));
+    after || before
 }
 
 /// The pairs plus what an LLM makes of a name: each part alone (`Baker` for `Smith` after
@@ -503,6 +597,32 @@ fn tokens_rev(s: &str) -> impl Iterator<Item = (usize, &str)> {
         end = start;
         Some(tok)
     })
+}
+
+/// Where a date or phone piece glued to the end of `tok` starts: the first suffix after a
+/// character that is not a letter or digit that could be one, else [`phone_start`].
+fn glued_start(tok: &str) -> Option<usize> {
+    tok.char_indices()
+        .skip(1)
+        .find(|&(i, _)| {
+            !tok[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && is_dateish(&tok[i..])
+        })
+        .map(|(i, _)| i)
+        .or_else(|| phone_start(tok))
+}
+
+/// Where the end of `tok` could start a phone once more text arrives (`(581)` in `ORG(581)`,
+/// `+(` in `tel+(`): the trailing run of digits and phone punctuation, when it holds a digit or
+/// an opener a phone begins with.
+fn phone_start(tok: &str) -> Option<usize> {
+    let run = tok
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || "().+-".contains(c))
+        .last()
+        .map(|(i, _)| i)?;
+    tok[run..].contains(|c: char| c.is_ascii_digit() || c == '(' || c == '+').then_some(run)
 }
 
 /// Could this token be part of a date or phone expression?
@@ -598,7 +718,8 @@ pub struct Stream<R: Borrow<Rehydrator>> {
 }
 
 /// How much returned text a stream keeps as context: more than any rule looks back (a few
-/// characters here, the DATE recognizer's cue windows of up to 100 bytes).
+/// characters here, the DATE recognizer's cue windows of up to 100 bytes, the window a one-word
+/// name is judged on, [`NAME_BEFORE`]).
 const CONTEXT: usize = 256;
 
 impl<R: Borrow<Rehydrator>> std::fmt::Debug for Stream<R> {
@@ -628,7 +749,11 @@ impl<R: Borrow<Rehydrator>> Stream<R> {
         {
             cut = z.start();
         }
-        let reps = self.buf_replacements();
+        let (reps, undecided) = self.buf_replacements(false);
+        // A one-word name not decided yet waits for the rest of its window.
+        if let Some(u) = undecided {
+            cut = cut.min(u);
+        }
         // A replacement that runs past the cut waits whole.
         if let Some(r) = reps.iter().find(|r| r.0 < cut && r.1 > cut) {
             cut = r.0;
@@ -649,24 +774,22 @@ impl<R: Borrow<Rehydrator>> Stream<R> {
 
     /// Ends the stream; returns whatever was held back, restored.
     pub fn finish(&mut self) -> String {
-        let out = apply(&self.buf, &self.buf_replacements());
+        let out = apply(&self.buf, &self.buf_replacements(true).0);
         self.ctx.clear();
         self.buf.clear();
         out
     }
 
-    /// The replacements in the held text, with offsets into it.
-    fn buf_replacements(&self) -> Vec<Rep> {
+    /// The replacements in the held text, with offsets into it, and where the first one not
+    /// decided yet starts (see [`Rehydrator::replacements`]).
+    fn buf_replacements(&self, settled: bool) -> (Vec<Rep>, Option<usize>) {
         let from = self.ctx.len();
         let mut text = String::with_capacity(from + self.buf.len());
         text.push_str(&self.ctx);
         text.push_str(&self.buf);
-        self.r
-            .borrow()
-            .replacements(&text, from)
-            .into_iter()
-            .map(|(s, e, r)| (s - from, e - from, r))
-            .collect()
+        let (reps, undecided) = self.r.borrow().replacements(&text, from, settled);
+        let reps = reps.into_iter().map(|(s, e, r)| (s - from, e - from, r)).collect();
+        (reps, undecided.map(|u| u - from))
     }
 }
 

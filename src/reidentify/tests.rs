@@ -287,3 +287,104 @@ fn stream_holds_from_the_first_unclosed_tag_or_link_target() {
         }
     }
 }
+
+/// Regression (fuzz/regressions/stream/phone-glued-to-a-word): a phone glued to a word on its
+/// left (`EXAMPLE.ORG(646) 555-0142`) was released in part (`(646) `) before its last digits
+/// arrived, since the "may still grow" tail rule looked only at whole whitespace-separated
+/// tokens; the batch restores the whole phone.
+#[test]
+fn stream_holds_a_phone_glued_to_a_word() {
+    let r = vault();
+    let chunks =
+        ["mail SAGE.PINE42@EXAMPLE.ORG(", "646) 555", "-01", "42 or tel+(", "646) 555-0142."];
+    let text: String = chunks.concat();
+    let batch = r.rehydrate(&text);
+    assert_eq!(batch, "mail DAN@MAIL.TEST(312) 201-3344 or tel+(312) 201-3344.");
+    assert_eq!(stream_all(&r, &chunks), batch);
+}
+
+/// Regression (tests/limits.rs `stream_equals_batch_on_a_megabyte_of_notes`): a one-word name
+/// surrogate is judged on a fixed window around it, so what lies farther away changes nothing,
+/// and a stream, which keeps only a bounded context, agrees with the batch over long texts.
+#[test]
+fn a_one_word_name_is_judged_on_its_window_only() {
+    let r = vault();
+    let local = " later baker said the BAKER: note, and Baker came; john went home.";
+    let far = [String::new(), "John Baker and Mr. Baker. ".repeat(40), "x ".repeat(300)];
+    let restored: Vec<String> = far
+        .iter()
+        .map(|f| {
+            let pad = format!("{f}{}", "- ".repeat(NAME_BEFORE));
+            let out = r.rehydrate(&format!("{pad}{local}"));
+            out[r.rehydrate(&pad).len()..].to_owned()
+        })
+        .collect();
+    assert!(restored.iter().all(|x| x == &restored[0]), "{restored:?}");
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    for f in &far {
+        let text = format!("{f}{local}{f}{local}");
+        let batch = r.rehydrate(&text);
+        for _ in 0..20 {
+            let chunks = split_randomly(&mut rng, &text);
+            assert_eq!(stream_all(&r, &chunks), batch);
+        }
+    }
+}
+
+/// Regression (fuzz/regressions/stream/date-glued-to-a-control-char): `\0NOV ` was released
+/// before `10` arrived: the token `\0NOV` is not a date piece as a whole, but the date
+/// recognizer reads `NOV 10` after the `\0`.
+#[test]
+fn stream_holds_a_date_glued_to_a_symbol() {
+    let r = Rehydrator::new(&[pair(Label::Date, "Nov 3", "Nov 13")], 10);
+    for chunks in [&["\0NOV ", "13"][..], &["x/Nov ", "13, ok"], &["(Nov", " 13)"]] {
+        let text: String = chunks.concat();
+        let batch = r.rehydrate(&text);
+        assert_ne!(batch, text, "{text:?}");
+        assert_eq!(stream_all(&r, chunks), batch);
+    }
+}
+
+/// Regression (fuzz/regressions/round_trip/name-glued-to-a-number): `Breanna Kowalski,2. MD`
+/// came back as `Esther Kowalski,2. MD`: the rule that keeps `97` of `1,097` from being an age
+/// surrogate took the full name before `,2` for part of a number, so only the first name alone
+/// was restored. Only a match ending or starting with a digit continues a number.
+#[test]
+fn a_name_before_a_comma_and_a_number_is_restored_whole() {
+    let r = Rehydrator::new(
+        &[pair(Label::Name, "Esther Romero", "Breanna Kowalski"), pair(Label::Age, "104", "97")],
+        10,
+    );
+    assert_eq!(r.rehydrate("signed by Breanna Kowalski,2. MD"), "signed by Esther Romero,2. MD");
+    assert_eq!(
+        r.rehydrate("a 97-year-old walked 1,097 steps"),
+        "a 104-year-old walked 1,097 steps"
+    );
+}
+
+/// Regression (fuzz/regressions/round_trip/id-glued-to-a-letter): the detector ends an
+/// identifier at any character that is not an ASCII letter or digit (`63812hru` in
+/// `63812hruỳnh`), but the re-identifier wanted a Unicode word boundary around its surrogate,
+/// so it was left in the answer.
+#[test]
+fn an_identifier_glued_to_a_non_ascii_letter_is_restored() {
+    let r = Rehydrator::new(
+        &[pair(Label::IdOther, "63812hru", "14824ddl"), pair(Label::Name, "Smith", "Baker")],
+        10,
+    );
+    assert_eq!(r.rehydrate("Encounter 14824ddlỳnh8 ok"), "Encounter 63812hruỳnh8 ok");
+    assert_eq!(
+        r.rehydrate("Encounter 14824ddlx ok, Mr. Bakerñ"),
+        "Encounter 14824ddlx ok, Mr. Bakerñ"
+    );
+}
+
+/// Regression (fuzz/regressions/round_trip/ids-between-commas): `#10795,10795,` (two health
+/// plan numbers the detector found apart) stayed as surrogates: any `,` plus digit next to a
+/// match was taken for a longer number. A comma continues a number only before three digits.
+#[test]
+fn identifiers_between_commas_are_restored() {
+    let r = Rehydrator::new(&[pair(Label::HealthPlan, "15414", "10795")], 10);
+    assert_eq!(r.rehydrate("Group #10795,10795, ok"), "Group #15414,15414, ok");
+    assert_eq!(r.rehydrate("10795,123 and 10795.5"), "10795,123 and 10795.5");
+}

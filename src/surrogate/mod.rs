@@ -8,6 +8,7 @@
 //!
 //! [`redact`] is the stateless alternative: every span becomes `[LABEL]`.
 
+mod avoid;
 pub(crate) mod date;
 mod generate;
 mod names;
@@ -194,6 +195,8 @@ pub struct Surrogates {
     /// Identity of every surrogate and every original, so no surrogate repeats or collides.
     /// Values: the (lower-cased) original a surrogate belongs to.
     used: HashMap<String, String>,
+    /// Every surrogate as issued, spelled exactly.
+    spellings: std::collections::HashSet<String>,
     /// Surrogate ages issued (see [`Surrogates::age`]).
     age_surrogates: std::collections::HashSet<String>,
     /// Name parts (and facility names) mapped so far.
@@ -237,6 +240,7 @@ impl Surrogates {
             date_offset,
             forward: HashMap::new(),
             used: HashMap::new(),
+            spellings: Default::default(),
             age_surrogates: Default::default(),
             names: names::NameBook::default(),
             pairs: Vec::new(),
@@ -295,11 +299,15 @@ impl Surrogates {
         self.used.insert(format!("s:{}", sur.to_lowercase()), ori.to_lowercase());
         self.used.insert(format!("o:{}", ori.to_lowercase()), ori.to_lowercase());
         self.forward.insert((p.label, Self::identity(p.label, &p.original)), p.surrogate.clone());
+        self.spellings.insert(p.surrogate.clone());
         if p.label == Label::Age {
             self.age_surrogates.insert(p.surrogate.clone());
         }
         if matches!(p.label, Label::Name | Label::LocationOther) {
             self.names.learn(&p.original, &p.surrogate);
+        } else {
+            // A name part must not be another label's original either (`Eugene` the city).
+            self.names.avoid(&ori.to_lowercase());
         }
         self.pairs.push(p);
     }
@@ -325,7 +333,31 @@ impl Surrogates {
             if label == Label::Name {
                 return self.names.name(&mut self.rng, original);
             }
-            return Some(Self::render_like(label, original, s));
+            let rendered = Self::render_like(label, original, s);
+            // NOTE: the re-identifier finds an identifier's surrogate by its exact spelling
+            // (digit groups aside), so another spelling of the same original (`0\u{200B}0482913`
+            // then `00482913`, or `0048-2913`) becomes a pair of its own: same identity, restored
+            // as written. Otherwise only the first spelling's surrogate would come back.
+            // Places differ only in letter case, which the re-identifier ignores.
+            let by_spelling = matches!(
+                label,
+                Label::Zip
+                    | Label::Mrn
+                    | Label::HealthPlan
+                    | Label::Account
+                    | Label::License
+                    | Label::Vehicle
+                    | Label::Device
+                    | Label::IdOther
+            ) || (matches!(label, Label::Phone | Label::Fax | Label::Ssn)
+                && !Self::read_by_digits(&rendered));
+            if by_spelling && !self.spellings.contains(&rendered) {
+                let pair =
+                    Pair { label, original: original.to_owned(), surrogate: rendered.clone() };
+                self.remember(pair.clone());
+                new.push(pair);
+            }
+            return Some(rendered);
         }
         let fresh = match label {
             Label::Date => Some(DateExpr::parse(original)?.shifted(self.date_offset).render()),
@@ -352,7 +384,7 @@ impl Surrogates {
                         _ => names::facility(&mut self.rng, &mut self.names, original),
                     }?;
                     let cid = Self::identity(label, &cand);
-                    if cid != id && !self.is_used(&cid) {
+                    if cid != id && !self.is_used(&cid) && !self.in_text(label, &cand) {
                         found = Some(cand);
                         break;
                     }
@@ -364,7 +396,7 @@ impl Surrogates {
                 for _ in 0..MAX_DRAWS {
                     let cand = generate::generate(&mut self.rng, label, original)?;
                     let cid = Self::identity(label, &cand);
-                    if cid != id && !self.is_used(&cid) {
+                    if cid != id && !self.is_used(&cid) && !self.in_text(label, &cand) {
                         found = Some(cand);
                         break;
                     }
@@ -378,10 +410,27 @@ impl Surrogates {
         Some(fresh)
     }
 
-    /// Whether an identity is already some pair's surrogate or original.
+    /// Whether the re-identifier restores a phone, fax or SSN `surrogate` from its digits, in
+    /// any grouping.
+    fn read_by_digits(surrogate: &str) -> bool {
+        crate::reidentify::digit_keys(surrogate).contains(&crate::reidentify::phone_key(surrogate))
+    }
+
+    /// Whether an identity is already some pair's surrogate or original, or a name part's.
     fn is_used(&self, id: &str) -> bool {
         let id = id.to_lowercase();
-        self.used.contains_key(&format!("s:{id}")) || self.used.contains_key(&format!("o:{id}"))
+        self.used.contains_key(&format!("s:{id}"))
+            || self.used.contains_key(&format!("o:{id}"))
+            || self.names.is_taken(&id)
+    }
+
+    /// Whether a candidate surrogate is already in the text being scrubbed, in a form the
+    /// re-identifier would restore: then the bystander would be restored too.
+    fn in_text(&self, label: Label, candidate: &str) -> bool {
+        let text = self.names.in_text();
+        text.has(candidate)
+            || (matches!(label, Label::Phone | Label::Fax | Label::Ssn)
+                && text.has_digits(&crate::reidentify::phone_key(candidate)))
     }
 
     /// Adds pairs another session of the same vault stored (another page writing the same
@@ -407,6 +456,7 @@ impl Surrogates {
         let kept: Vec<Pair> = self.pairs.drain(..).filter(|p| !pairs.contains(p)).collect();
         self.forward.clear();
         self.used.clear();
+        self.spellings.clear();
         self.age_surrogates.clear();
         self.names = names::NameBook::default();
         for p in kept {
@@ -427,7 +477,10 @@ impl Surrogates {
         // other surrogate age, or it could not be restored.
         for _ in 0..MAX_DRAWS {
             let cand = (90 + shape::below(&mut self.rng, 30)).to_string();
-            if cand != n.to_string() && !self.age_surrogates.contains(&cand) {
+            if cand != n.to_string()
+                && !self.age_surrogates.contains(&cand)
+                && !self.names.in_text().has(&cand)
+            {
                 return Some(cand);
             }
         }
@@ -492,6 +545,15 @@ impl Surrogates {
     /// Replaces every finding as `policy` says. Findings must be sorted and disjoint, with spans
     /// into `text` (as [`crate::Detector::detect`] returns them).
     pub fn scrub(&mut self, text: &str, findings: &[Finding], policy: &Policy) -> Scrubbed {
+        if !findings.is_empty() {
+            self.names.set_in_text(avoid::InText::new(text));
+        }
+        let out = self.substitute(text, findings, policy);
+        self.names.set_in_text(avoid::InText::default());
+        out
+    }
+
+    fn substitute(&mut self, text: &str, findings: &[Finding], policy: &Policy) -> Scrubbed {
         let mut out = String::with_capacity(text.len() + 16);
         let mut entities = Vec::with_capacity(findings.len());
         let mut new_pairs = Vec::new();
@@ -654,6 +716,47 @@ mod tests {
         assert!(s.pairs().is_empty());
         let second = s.scrub(t, &f, &Policy::new());
         assert_eq!(second.new_pairs.len(), 1, "a retracted original gets a new pair");
+    }
+
+    #[test]
+    fn a_surrogate_already_in_the_text_is_drawn_again() {
+        // The same seed draws the same surrogate for the same original, so scrubbing it once
+        // alone shows the draw; then the text is given that surrogate as a bystander (in
+        // another letter case, or regrouped for a phone), which forces the collision.
+        let cases = [
+            (Label::Name, "Dan Smith"),
+            (Label::Name, "Okafor"),
+            (Label::Phone, "201-3344"),
+            (Label::Mrn, "00482913"),
+            (Label::City, "Springfield"),
+            (Label::Email, "dan@mail.test"),
+        ];
+        for seed in 0..8u8 {
+            for (label, original) in cases {
+                let mut alone = Surrogates::new([seed; 32]);
+                let a =
+                    alone.scrub(original, &[finding(original, original, label)], &Policy::new());
+                let drawn = a.text.clone();
+                let bystander = match label {
+                    Label::Phone => drawn.replace('-', "."),
+                    Label::Name => drawn.split(' ').rev().collect::<Vec<_>>().join(" and "),
+                    _ => drawn.to_uppercase(),
+                };
+                let text = format!("{original} was seen; {} was not", bystander.to_lowercase());
+                let mut engine = Surrogates::new([seed; 32]);
+                let out = engine.scrub(&text, &[finding(&text, original, label)], &Policy::new());
+                let e = out.entities[0];
+                let now = &out.text[e.start..e.end];
+                assert!(!now.starts_with('['), "{label}: still gets a surrogate");
+                assert!(
+                    !avoid::InText::new(&text).has(now)
+                        && now.split(' ').all(|w| !avoid::InText::new(&text).has(w)),
+                    "{label}: the new surrogate is not in the text"
+                );
+                let r = crate::reidentify::Rehydrator::new(engine.pairs(), engine.date_offset());
+                assert_eq!(r.rehydrate(&out.text), text, "{label}: round trip");
+            }
+        }
     }
 
     #[test]

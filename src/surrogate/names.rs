@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use rand_chacha::rand_core::RngCore;
 
+use super::avoid::InText;
 use super::date::Case;
 use super::shape::{below, digit};
 use crate::detect::dict;
@@ -169,9 +170,31 @@ pub(crate) struct NameBook {
     /// Original initial -> surrogate initial (lower case). Kept one-to-one while letters last,
     /// so `M. Goldberg` and `Z. Goldberg` never become the same surrogate.
     initials: HashMap<char, char>,
+    /// The text being scrubbed: no new surrogate part may occur in it.
+    in_text: InText,
 }
 
 impl NameBook {
+    /// Sets the text being scrubbed (the default, an empty one, after the scrub).
+    pub(crate) fn set_in_text(&mut self, text: InText) {
+        self.in_text = text;
+    }
+
+    /// The text being scrubbed.
+    pub(crate) fn in_text(&self) -> &InText {
+        &self.in_text
+    }
+
+    /// Keeps `word` (lower case) from ever being a surrogate part.
+    pub(crate) fn avoid(&mut self, word: &str) {
+        self.taken.insert(word.to_owned());
+    }
+
+    /// Whether `word` (lower case) is a name part already, as an original or a surrogate.
+    pub(crate) fn is_taken(&self, word: &str) -> bool {
+        self.taken.contains(word)
+    }
+
     /// Maps initial `a` to `b` unless `a` is mapped already or `b` is another initial's image.
     fn set_initial(&mut self, a: char, b: char) {
         if !self.initials.contains_key(&a) && !self.initials.values().any(|&v| v == b) {
@@ -322,6 +345,7 @@ impl NameBook {
             if cand == lower
                 || cand.len() < 3
                 || self.taken.contains(cand)
+                || self.in_text.has(cand)
                 || dict::is_common_word(cand)
                 || dict::is_medical_term(cand)
                 || dict::is_english_word(cand)
