@@ -384,7 +384,15 @@ impl Surrogates {
                         _ => names::facility(&mut self.rng, &mut self.names, original),
                     }?;
                     let cid = Self::identity(label, &cand);
-                    if cid != id && !self.is_used(&cid) && !self.in_text(label, &cand) {
+                    // NOTE: a facility's surrogate is made of the name book's images of its
+                    // words (`Bluestem` -> `Cao` everywhere), which the book lists as taken name
+                    // parts; only another pair's surrogate or original is a clash for it.
+                    let clash = if label == Label::LocationOther {
+                        self.is_pair_value(&cid)
+                    } else {
+                        self.is_used(&cid)
+                    };
+                    if cid != id && !clash && !self.in_text(label, &cand) {
                         found = Some(cand);
                         break;
                     }
@@ -418,10 +426,13 @@ impl Surrogates {
 
     /// Whether an identity is already some pair's surrogate or original, or a name part's.
     fn is_used(&self, id: &str) -> bool {
+        self.is_pair_value(id) || self.names.is_taken(&id.to_lowercase())
+    }
+
+    /// Whether an identity is already some pair's surrogate or original.
+    fn is_pair_value(&self, id: &str) -> bool {
         let id = id.to_lowercase();
-        self.used.contains_key(&format!("s:{id}"))
-            || self.used.contains_key(&format!("o:{id}"))
-            || self.names.is_taken(&id)
+        self.used.contains_key(&format!("s:{id}")) || self.used.contains_key(&format!("o:{id}"))
     }
 
     /// Whether a candidate surrogate is already in the text being scrubbed, in a form the
@@ -716,6 +727,29 @@ mod tests {
         assert!(s.pairs().is_empty());
         let second = s.scrub(t, &f, &Policy::new());
         assert_eq!(second.new_pairs.len(), 1, "a retracted original gets a new pair");
+    }
+
+    #[test]
+    fn a_facility_gets_a_surrogate_made_of_its_words_images() {
+        // A facility's surrogate is built from the name book's images of its words, which the
+        // book then lists as taken; the engine once took that for a clash with itself and
+        // redacted every such facility (found by the CLI's corpus round trip).
+        for seed in 0..8u8 {
+            let mut engine = Surrogates::new([seed; 32]);
+            for text in ["Seen at Bluestem Pediatrics today.", "Bluestem Pediatrics called back."] {
+                let out = engine.scrub(
+                    text,
+                    &[finding(text, "Bluestem Pediatrics", Label::LocationOther)],
+                    &Policy::new(),
+                );
+                let e = out.entities[0];
+                let now = &out.text[e.start..e.end];
+                assert!(!now.starts_with('['), "seed {seed}: redacted instead of replaced");
+                assert!(!now.contains("Bluestem"), "seed {seed}: the original word survived");
+                let r = crate::reidentify::Rehydrator::new(engine.pairs(), engine.date_offset());
+                assert_eq!(r.rehydrate(&out.text), text, "seed {seed}: round trip");
+            }
+        }
     }
 
     #[test]
