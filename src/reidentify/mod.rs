@@ -321,16 +321,16 @@ impl Rehydrator {
                     }
                 }
                 // NOTE: an identifier (letters and digits) ends where the detector ends it: at
-                // any character that is not an ASCII letter or digit, so `63812hru` was found in
-                // `63812hruỳnh` and its surrogate is restored there too. Names and places end at
-                // any letter.
+                // any character that is not an ASCII letter or digit (`_` included), so
+                // `63812hru` was found in `63812hruỳnh` and `66is` in `\0_66is`, and their
+                // surrogates are restored there too. Names and places end at any letter.
                 let word: fn(char) -> bool = match pair.label {
                     Label::Name
                     | Label::City
                     | Label::County
                     | Label::Address
                     | Label::LocationOther => is_word,
-                    _ => |c: char| c.is_ascii_alphanumeric() || c == '_',
+                    _ => |c: char| c.is_ascii_alphanumeric(),
                 };
                 let bounded = !before(s).is_some_and(word)
                     && !text[e..].chars().next().is_some_and(word)

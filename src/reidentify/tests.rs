@@ -379,6 +379,16 @@ fn an_identifier_glued_to_a_non_ascii_letter_is_restored() {
     );
 }
 
+/// Regression (fuzz/regressions/round_trip/id-after-underscore): the detector found a device
+/// number `66is` right after `_` (`lot\u{1}\0\0_66is`), but the re-identifier took `_` for a
+/// letter gluing the surrogate to the word before, and left it in the answer.
+#[test]
+fn an_identifier_after_an_underscore_is_restored() {
+    let r = Rehydrator::new(&[pair(Label::Device, "66is", "14wg")], 10);
+    assert_eq!(r.rehydrate("lot\u{1}\0\0_14wg at"), "lot\u{1}\0\0_66is at");
+    assert_eq!(r.rehydrate("lot x14wg at 14wgz"), "lot x14wg at 14wgz");
+}
+
 /// Regression (fuzz/regressions/round_trip/ids-between-commas): `#10795,10795,` (two health
 /// plan numbers the detector found apart) stayed as surrogates: any `,` plus digit next to a
 /// match was taken for a longer number. A comma continues a number only before three digits.
