@@ -104,8 +104,10 @@ fn recognizers() -> &'static Recognizers {
     })
 }
 
+/// A character that glues a name or place surrogate to its neighbour. `_` does not: the
+/// detector ends names there (`latoya sdd_dd`), so the re-identifier must restore there too.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_alphanumeric()
 }
 
 fn digits_of(s: &str) -> String {
@@ -435,8 +437,10 @@ impl Rehydrator {
         let max = self.longest;
         let floor = buf.len().saturating_sub(max);
         for (s, _) in buf.char_indices().filter(|&(s, _)| s >= floor && s < cut) {
-            let boundary =
-                !(if s == 0 { prev } else { buf[..s].chars().next_back() }).is_some_and(is_word);
+            // NOTE: the weakest boundary of any label: an identifier surrogate may start right
+            // after a non-ASCII letter or `_`, a name after `_`; holding more is always safe.
+            let boundary = !(if s == 0 { prev } else { buf[..s].chars().next_back() })
+                .is_some_and(|c| c.is_ascii_alphanumeric());
             if boundary && self.is_variant_prefix(&buf[s..]) {
                 cut = s;
                 break;

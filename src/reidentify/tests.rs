@@ -389,6 +389,32 @@ fn an_identifier_after_an_underscore_is_restored() {
     assert_eq!(r.rehydrate("lot x14wg at 14wgz"), "lot x14wg at 14wgz");
 }
 
+/// Regression (fuzz/regressions/round_trip/name-before-underscore): the detector ended a name
+/// at `_` (`latoya sdd_dd`), but the re-identifier took `_` for a letter: the full name's
+/// surrogate was not bounded there, and only its first name came back. The stream holds a tail
+/// after `_` or a non-ASCII letter too, so it agrees with the batch for every split.
+#[test]
+fn a_name_or_identifier_next_to_an_underscore_is_restored_in_batch_and_stream() {
+    let r = Rehydrator::new(
+        &[
+            pair(Label::Name, "Latoya Sdd", "Breanna Desai"),
+            pair(Label::Device, "66is", "14wg"),
+            pair(Label::IdOther, "63812hru", "14824ddl"),
+        ],
+        10,
+    );
+    let text = "to breanna desai_ddD and lot_14wg at ỳ14824ddl.";
+    let batch = r.rehydrate(text);
+    assert_eq!(batch, "to latoya sdd_ddD and lot_66is at ỳ63812hru.");
+    for cut in 1..text.len() {
+        if !text.is_char_boundary(cut) {
+            continue;
+        }
+        let chunks = [&text[..cut], &text[cut..]];
+        assert_eq!(stream_all(&r, &chunks), batch, "split at {cut}");
+    }
+}
+
 /// Regression (fuzz/regressions/round_trip/ids-between-commas): `#10795,10795,` (two health
 /// plan numbers the detector found apart) stayed as surrogates: any `,` plus digit next to a
 /// match was taken for a longer number. A comma continues a number only before three digits.
