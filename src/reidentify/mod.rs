@@ -503,10 +503,13 @@ fn continues_number(text: &str, s: usize, e: usize) -> bool {
     let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     // Three digits from `i`, and no fourth.
     let group = |i: usize| (i..i + 3).all(digit_at) && !digit_at(i + 3);
+    // The digits right before `e`: a number grouped by commas starts with 1 to 3 of them, so
+    // `83651,857` is a number and then `857`, as the detector reads it.
+    let run = b[..e].iter().rev().take_while(|c| c.is_ascii_digit()).count();
     let after = e < b.len()
         && e > 0
         && digit_at(e - 1)
-        && ((b[e] == b'.' && digit_at(e + 1)) || (b[e] == b',' && group(e + 1)));
+        && ((b[e] == b'.' && digit_at(e + 1)) || (b[e] == b',' && run <= 3 && group(e + 1)));
     let before = s >= 2
         && digit_at(s)
         && digit_at(s - 2)

@@ -422,5 +422,9 @@ fn a_name_or_identifier_next_to_an_underscore_is_restored_in_batch_and_stream() 
 fn identifiers_between_commas_are_restored() {
     let r = Rehydrator::new(&[pair(Label::HealthPlan, "15414", "10795")], 10);
     assert_eq!(r.rehydrate("Group #10795,10795, ok"), "Group #15414,15414, ok");
-    assert_eq!(r.rehydrate("10795,123 and 10795.5"), "10795,123 and 10795.5");
+    assert_eq!(r.rehydrate("10795,123 and 10795.5"), "15414,123 and 10795.5");
+    // A number grouped by commas starts with one to three digits: `1,079,512` holds no
+    // surrogate, and neither does `795,123`'s tail.
+    let r = Rehydrator::new(&[pair(Label::HealthPlan, "154", "795")], 10);
+    assert_eq!(r.rehydrate("1,795,123 and 795,123 and 795"), "1,795,123 and 795,123 and 154");
 }
