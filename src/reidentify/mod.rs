@@ -729,6 +729,10 @@ pub struct Stream<R: Borrow<Rehydrator>> {
 /// name is judged on, [`NAME_BEFORE`]).
 const CONTEXT: usize = 256;
 
+/// The most returned text a stream keeps so that its context starts at whitespace (see
+/// [`Stream::push`]).
+const MAX_CONTEXT: usize = 4096;
+
 impl<R: Borrow<Rehydrator>> std::fmt::Debug for Stream<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Stream").field("held", &self.buf.len()).finish_non_exhaustive()
@@ -770,6 +774,22 @@ impl<R: Borrow<Rehydrator>> Stream<R> {
         self.ctx.push_str(&self.buf[..cut]);
         if self.ctx.len() > 2 * CONTEXT {
             let mut keep = self.ctx.len() - CONTEXT;
+            while !self.ctx.is_char_boundary(keep) {
+                keep += 1;
+            }
+            // NOTE: the context starts after whitespace where it can: cut inside a token, its
+            // start would be a word boundary the whole text does not have, and a URL zone could
+            // begin there (`S://...` out of `3162HTTPS://...`) and swallow a surrogate after it
+            // (fuzz/regressions/stream/zone-from-a-cut-context). A token longer than the context
+            // is cut anyway once the context reaches MAX_CONTEXT.
+            if let Some(ws) = self.ctx[..keep].rfind(char::is_whitespace) {
+                let after = ws + self.ctx[ws..].chars().next().map_or(1, char::len_utf8);
+                if self.ctx.len() - after <= MAX_CONTEXT {
+                    keep = after;
+                }
+            } else if self.ctx.len() <= MAX_CONTEXT {
+                keep = 0;
+            }
             while !self.ctx.is_char_boundary(keep) {
                 keep += 1;
             }

@@ -415,6 +415,40 @@ fn a_name_or_identifier_next_to_an_underscore_is_restored_in_batch_and_stream() 
     }
 }
 
+/// Regression (fuzz/regressions/stream/zone-from-a-cut-context): the stream trimmed its context
+/// inside a run of glued URLs (`...3162HTTPS://...`), so the context began `S://...`, a URL zone
+/// the whole text does not have; the zone ran on through `\0(581) 555-0158` and the stream left
+/// the phone surrogate that the batch restored.
+#[test]
+fn a_context_cut_inside_a_token_starts_no_url_zone() {
+    let r = Rehydrator::new(
+        &[
+            pair(Label::Phone, "(312) 201-3344", "(581) 555-0158"),
+            pair(
+                Label::Url,
+                "https://portal.example.org/p/1188",
+                "https://lumen.example.com/b/3162",
+            ),
+        ],
+        10,
+    );
+    for pad in 0..48 {
+        let head = format!(
+            "note {}2024-05-09{}",
+            "1".repeat(pad),
+            "HTTPS://LUMEN.EXAMPLE.COM/B/3162".repeat(20)
+        );
+        let text = format!("{head}\0(581) 555-0158 end");
+        let batch = r.rehydrate(&text);
+        assert!(batch.ends_with("\0(312) 201-3344 end"), "pad {pad}: batch");
+        let chunks: Vec<&str> =
+            head.as_bytes().chunks(7).map(|c| std::str::from_utf8(c).unwrap()).collect();
+        let mut all = chunks.clone();
+        all.push("\0(581) 555-0158 end");
+        assert_eq!(stream_all(&r, &all), batch, "pad {pad}");
+    }
+}
+
 /// Regression (fuzz/regressions/round_trip/ids-between-commas): `#10795,10795,` (two health
 /// plan numbers the detector found apart) stayed as surrogates: any `,` plus digit next to a
 /// match was taken for a longer number. A comma continues a number only before three digits.
