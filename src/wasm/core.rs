@@ -121,14 +121,7 @@ impl Core {
     /// read (its `code`, and its id as hex when it was long enough to hold one); every other
     /// record is restored. Never returns record contents.
     pub fn load(&mut self, records: Array, now_ms: f64) -> Result<JsValue, JsValue> {
-        let items: Vec<Result<Vec<u8>, Error>> = records
-            .iter()
-            .map(|r| {
-                r.dyn_into::<Uint8Array>()
-                    .map(|a| a.to_vec())
-                    .map_err(|_| Error::new(ErrorKind::Truncated))
-            })
-            .collect();
+        let items = record_bytes(&records);
         let read = self.vault.open_records(items, ms(now_ms));
         let read = read.map_err(js_error)?;
         let errors = Array::new();
@@ -166,14 +159,7 @@ impl Core {
     /// record that opens and is live at `now_ms`; see [`Core::scrub`] for the shape.
     #[wasm_bindgen(js_name = claimsOf)]
     pub fn claims_of(&self, records: Array, now_ms: f64) -> Result<Array, JsValue> {
-        let items: Vec<Result<Vec<u8>, Error>> = records
-            .iter()
-            .map(|r| {
-                r.dyn_into::<Uint8Array>()
-                    .map(|a| a.to_vec())
-                    .map_err(|_| Error::new(ErrorKind::Truncated))
-            })
-            .collect();
+        let items = record_bytes(&records);
         let read = self.vault.open_records(items, ms(now_ms)).map_err(js_error)?;
         let out = Array::new();
         for (id, e) in read.record_ids.iter().zip(&read.entries) {
@@ -450,4 +436,17 @@ fn hex(bytes: &[u8]) -> String {
 /// `x` as the JS number with the same shortest decimal form (0.9, not 0.8999999761581421).
 fn js_number(x: f32) -> f64 {
     x.to_string().parse().unwrap_or(f64::from(x))
+}
+
+/// The bytes of each stored record JS passed; anything but a `Uint8Array` is a truncated record,
+/// reported with the others rather than failing the whole load.
+fn record_bytes(records: &Array) -> Vec<Result<Vec<u8>, Error>> {
+    records
+        .iter()
+        .map(|r| {
+            r.dyn_into::<Uint8Array>()
+                .map(|a| a.to_vec())
+                .map_err(|_| Error::new(ErrorKind::Truncated))
+        })
+        .collect()
 }
