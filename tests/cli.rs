@@ -1,6 +1,8 @@
 //! The CLI's JSON Lines interface (a stable contract: the evaluation and other tools use it).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -110,54 +112,6 @@ fn corpus_input() -> (Vec<serde_json::Value>, String) {
     (docs, input)
 }
 
-/// The one ambiguity a format-keeping date shift cannot avoid: `Feb 21` and `February 21` both
-/// become `May 9` when a date lands in May (its abbreviation is its name), and the vault restores
-/// the spelling it saw first. Equal once every month name is cut to three letters.
-fn same_but_month_spelling(got: &str, want: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let fold = |s: &str| {
-        let mut s = s.to_lowercase();
-        for m in MONTHS {
-            s = s.replace(m, &m[..3]);
-        }
-        s.replace("sept", "sep")
-    };
-    fold(got) == fold(want)
-}
-
-/// A document as it must come back: every character, except that ages given as a decade or a
-/// word (`90s`, `Nonagenarian`) become Safe Harbor's `90+`, which by design cannot be restored.
-fn expected_back(doc: &serde_json::Value) -> String {
-    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
-    let mut out = String::new();
-    let mut at = 0;
-    for s in doc["spans"].as_array().unwrap() {
-        let (start, end) =
-            (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
-        let span: String = text[start..end].iter().collect();
-        if s["label"] == "AGE" && span.parse::<u32>().is_err() {
-            out.extend(&text[at..start]);
-            out.push_str("90+");
-            at = end;
-        }
-    }
-    out.extend(&text[at..]);
-    out
-}
-
 #[test]
 fn corpus_scrubbed_into_a_vault_file_comes_back_byte_for_byte() {
     let dir = temp_dir("roundtrip");
@@ -193,15 +147,13 @@ fn corpus_scrubbed_into_a_vault_file_comes_back_byte_for_byte() {
     let back = run(&["rehydrate", "--vault", v, "--key-file", k], &scrubbed);
     assert!(back.status.success(), "{}", String::from_utf8_lossy(&back.stderr));
     let back = lines(&back.stdout);
+    let gold = phiscrub::eval::parse_corpus(include_str!("data/corpus/structured.jsonl")).unwrap();
     let mut wrong = Vec::new();
-    for (doc, b) in docs.iter().zip(&back) {
+    for ((doc, b), g) in docs.iter().zip(&back).zip(&gold) {
         assert_eq!(doc["id"], b["id"]);
-        let (got, want) = (b["text"].as_str().unwrap(), expected_back(doc));
-        if got != want && !same_but_month_spelling(got, &want) {
-            let at = got.chars().zip(want.chars()).take_while(|(a, b)| a == b).count();
-            let around =
-                |s: &str| s.chars().skip(at.saturating_sub(20)).take(50).collect::<String>();
-            wrong.push(format!("{}: {:?} != {:?}", doc["id"], around(got), around(&want)));
+        let (got, want) = (b["text"].as_str().unwrap(), common::expected_back(g));
+        if got != want && !common::same_but_month_spelling(got, &want) {
+            wrong.push(format!("{}: {}", doc["id"], common::around_difference(got, &want)));
         }
     }
     assert!(wrong.is_empty(), "{} documents did not come back:\n{}", wrong.len(), wrong.join("\n"));

@@ -137,8 +137,9 @@ pub(crate) fn digit_keys(text: &str) -> HashSet<String> {
 /// A finding of the name recognizer: byte range and label.
 type Span = (usize, usize, Label);
 
-/// One replacement: byte range of the text and what goes there.
-type Rep = (usize, usize, String);
+/// One replacement: byte range of the text, what goes there, and the label of the pair it
+/// restores.
+type Rep = (usize, usize, String, Label);
 
 impl Rehydrator {
     /// A rehydrator for these pairs and date offset (from [`crate::surrogate::Surrogates`]).
@@ -231,6 +232,12 @@ impl Rehydrator {
     /// `text` with every surrogate of this vault replaced by its original.
     pub fn rehydrate(&self, text: &str) -> String {
         apply(text, &self.replacements(text, 0, true).0)
+    }
+
+    /// Where `text` holds something this re-identifier would restore: byte spans and the label
+    /// of the pair each restores. The scrubber uses it on its own output to find bystanders.
+    pub(crate) fn restored_spans(&self, text: &str) -> Vec<(usize, usize, Label)> {
+        self.replacements(text, 0, true).0.into_iter().map(|(s, e, _, l)| (s, e, l)).collect()
     }
 
     /// A streaming re-identifier over this vault.
@@ -338,7 +345,12 @@ impl Rehydrator {
                     && !text[e..].chars().next().is_some_and(word)
                     && !continues_number(text, s, e);
                 if bounded && (!in_zone(s, e) || whole_url(s, e, pair.label)) {
-                    reps.push((s, e, adapt_case(&pair.original, &pair.surrogate, &text[s..e])));
+                    reps.push((
+                        s,
+                        e,
+                        adapt_case(&pair.original, &pair.surrogate, &text[s..e]),
+                        pair.label,
+                    ));
                     if undecided {
                         pending.push((s, e));
                     }
@@ -356,7 +368,8 @@ impl Rehydrator {
                 if found.len() == real.len() + 1 && found.starts_with('1') {
                     real.insert(0, '1');
                 }
-                reps.push((s, e, crate::surrogate::shape_digits(m.as_str(), &real)));
+                let shaped = crate::surrogate::shape_digits(m.as_str(), &real);
+                reps.push((s, e, shaped, self.pairs[i].label));
             }
         }
         if !self.numeric.is_empty() {
@@ -372,7 +385,7 @@ impl Rehydrator {
                     continue;
                 }
                 if let Some(&i) = self.numeric.get(&(f.label, text[s..e].to_owned())) {
-                    reps.push((s, e, self.pairs[i].original.clone()));
+                    reps.push((s, e, self.pairs[i].original.clone(), f.label));
                     continue;
                 }
                 if f.label != Label::Date || f.confidence < crate::detect::DEFAULT_MIN_CONFIDENCE {
@@ -381,7 +394,7 @@ impl Rehydrator {
                 let Some(d) = DateExpr::parse(&text[s..e]) else { continue };
                 let back = d.shifted(-self.date_offset);
                 if self.original_dates.contains(&(back.epoch_days(), back.has_year())) {
-                    reps.push((s, e, back.render()));
+                    reps.push((s, e, back.render(), Label::Date));
                 }
             }
         }
@@ -703,7 +716,7 @@ fn adapt_case(original: &str, surrogate: &str, found: &str) -> String {
 fn apply(text: &str, reps: &[Rep]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for (s, e, r) in reps {
+    for (s, e, r, _) in reps {
         out.push_str(&text[at..*s]);
         out.push_str(r);
         at = *e;
@@ -815,7 +828,7 @@ impl<R: Borrow<Rehydrator>> Stream<R> {
         text.push_str(&self.ctx);
         text.push_str(&self.buf);
         let (reps, undecided) = self.r.borrow().replacements(&text, from, settled);
-        let reps = reps.into_iter().map(|(s, e, r)| (s - from, e - from, r)).collect();
+        let reps = reps.into_iter().map(|(s, e, r, l)| (s - from, e - from, r, l)).collect();
         (reps, undecided.map(|u| u - from))
     }
 }

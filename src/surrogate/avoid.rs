@@ -21,18 +21,23 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// The words of `s` as [`InText`] splits a text.
+pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c| !is_word(c)).filter(|w| !w.is_empty())
+}
+
 impl InText {
     /// The forms of `text`.
     pub(crate) fn new(text: &str) -> Self {
         let lower = text.to_lowercase();
-        let words = lower.split(|c| !is_word(c)).filter(|w| !w.is_empty()).map(str::to_owned);
+        let words = words(&lower).map(str::to_owned);
         InText { words: words.collect(), digits: crate::reidentify::digit_keys(text), lower }
     }
 
     /// Whether `candidate` occurs in the text as whole words, in any letter case.
     pub(crate) fn has(&self, candidate: &str) -> bool {
         let c = candidate.to_lowercase();
-        let mut words = c.split(|ch| !is_word(ch)).filter(|w| !w.is_empty()).peekable();
+        let mut words = words(&c).peekable();
         if words.peek().is_none() {
             return !c.is_empty() && self.lower.contains(&c);
         }
@@ -48,6 +53,16 @@ impl InText {
             !self.lower[..s].chars().next_back().is_some_and(is_word)
                 && !self.lower[s + m.len()..].chars().next().is_some_and(is_word)
         })
+    }
+
+    /// The text's lower-case words.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
+    /// The phone identities of the text's digit groups.
+    pub(crate) fn digit_keys(&self) -> impl Iterator<Item = &str> {
+        self.digits.iter().map(String::as_str)
     }
 
     /// Whether a digit group of the text has this phone identity (see

@@ -126,6 +126,13 @@ fn month_name(m: u32, style: NameLen, case: Case) -> String {
     case.apply(word)
 }
 
+/// Whole months nearest to `days` (a mean Gregorian month is 30.436875 days), at least one
+/// unless `days` is 0; odd in `days`, so shifting back undoes a shift.
+fn month_steps(days: i64) -> i64 {
+    let k = (days.abs() * 1_000_000 + 15_218_437) / 30_436_875;
+    days.signum() * k.max(1)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -351,8 +358,29 @@ impl DateExpr {
         self.year.is_some()
     }
 
+    /// True when the expression has a day of the month.
+    pub(crate) fn has_day(&self) -> bool {
+        self.day.is_some()
+    }
+
     /// The same expression moved by `days`, in the same format.
+    ///
+    /// A month without a day (`Sep 2024`) moves by whole months, the nearest number to `days`
+    /// and at least one: moved by days from its 15th, two neighbouring months could land in
+    /// one (`Sep 2024` and `October 2024` both in `May 2025` after 228 days), and the answer
+    /// could then restore only one of them; a shift under half a month would leave it as it
+    /// was. Whole months keep each month its own, and intervals in months.
     pub(crate) fn shifted(&self, days: i64) -> DateExpr {
+        if self.day.is_none() {
+            let months = self.year.unwrap_or(YEARLESS) * 12 + i64::from(self.month) - 1;
+            let to = months + month_steps(days);
+            return DateExpr {
+                parts: self.parts.clone(),
+                year: self.year.map(|_| to.div_euclid(12)),
+                month: u32::try_from(to.rem_euclid(12) + 1).expect("a month is 1 to 12"),
+                day: None,
+            };
+        }
         let (y, m, d) = civil_from_days(self.epoch_days() + days);
         DateExpr {
             parts: self.parts.clone(),
@@ -464,6 +492,25 @@ mod tests {
         assert_eq!(shift("11/2019", 31), "12/2019");
         assert_eq!(shift("06/2017", -200), "11/2016");
         assert_eq!(shift("December 11th, 2023", 1), "December 12th, 2023");
+    }
+
+    #[test]
+    fn months_without_a_day_move_by_whole_months_and_never_merge() {
+        // Moved by days from the 15th, `Sep 2024` and `October 2024` both became May 2025.
+        assert_eq!(shift("Sep 2024", 228), "Apr 2025");
+        assert_eq!(shift("October 2024", 228), "May 2025");
+        assert_eq!(shift("Sep 2024", 5), "Oct 2024", "a small offset still moves the month");
+        assert_eq!(shift("Jan 2024", -3), "Dec 2023");
+        for days in -365..=365i64 {
+            let mut seen = std::collections::HashSet::new();
+            for m in 1..=24u32 {
+                let text = format!("{}/{}", (m - 1) % 12 + 1, 2023 + (m - 1) / 12);
+                let moved = DateExpr::parse(&text).unwrap().shifted(days);
+                assert!(seen.insert(moved.render()), "{days}: two months in one");
+                assert_eq!(moved.shifted(-days).render(), text, "{days}: shifted back");
+                assert_eq!(days == 0, moved.render() == text, "{days}");
+            }
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! [`redact`] is the stateless alternative: every span becomes `[LABEL]`.
 
 mod avoid;
+mod bystander;
 pub(crate) mod date;
 mod generate;
 mod names;
@@ -160,6 +161,10 @@ pub struct Entity {
     pub start: usize,
     /// End, in bytes of the scrubbed text, exclusive.
     pub end: usize,
+    /// Not an identifier the detector found, but a word an earlier surrogate of the vault is
+    /// written as, replaced so the answer cannot restore it to that surrogate's original (see
+    /// [`Surrogates::scrub`]).
+    pub bystander: bool,
 }
 
 /// A scrubbed text.
@@ -186,6 +191,9 @@ impl fmt::Debug for Scrubbed {
 /// Attempts at drawing a surrogate not yet used before giving up and redacting.
 const MAX_DRAWS: usize = 64;
 
+/// Passes over a scrubbed text looking for bystanders (see [`Surrogates::scrub`]).
+const BYSTANDER_ROUNDS: usize = 3;
+
 /// The per-vault surrogate engine.
 pub struct Surrogates {
     rng: ChaCha12Rng,
@@ -201,6 +209,8 @@ pub struct Surrogates {
     age_surrogates: std::collections::HashSet<String>,
     /// Name parts (and facility names) mapped so far.
     names: names::NameBook,
+    /// The pairs, indexed by what of them a text can hold (see [`bystander`]).
+    issued: bystander::Issued,
     pairs: Vec<Pair>,
 }
 
@@ -243,6 +253,7 @@ impl Surrogates {
             spellings: Default::default(),
             age_surrogates: Default::default(),
             names: names::NameBook::default(),
+            issued: Default::default(),
             pairs: Vec::new(),
         };
         for p in pairs {
@@ -309,6 +320,7 @@ impl Surrogates {
             // A name part must not be another label's original either (`Eugene` the city).
             self.names.avoid(&ori.to_lowercase());
         }
+        self.issued.add(self.pairs.len(), &p);
         self.pairs.push(p);
     }
 
@@ -470,6 +482,7 @@ impl Surrogates {
         self.spellings.clear();
         self.age_surrogates.clear();
         self.names = names::NameBook::default();
+        self.issued = Default::default();
         for p in kept {
             self.remember(p);
         }
@@ -555,11 +568,41 @@ impl Surrogates {
 
     /// Replaces every finding as `policy` says. Findings must be sorted and disjoint, with spans
     /// into `text` (as [`crate::Detector::detect`] returns them).
+    ///
+    /// A word the findings leave alone that the re-identifier would restore (an earlier
+    /// message's surrogate written in this one: a bystander, see [`bystander`]) is replaced too,
+    /// so the answer restores it to what this text says.
     pub fn scrub(&mut self, text: &str, findings: &[Finding], policy: &Policy) -> Scrubbed {
-        if !findings.is_empty() {
-            self.names.set_in_text(avoid::InText::new(text));
+        self.names.set_in_text(avoid::InText::new(text));
+        let mut out = self.substitute(text, findings, policy);
+        let mut all: Vec<Finding> = Vec::new();
+        // NOTE: a replaced bystander gets a surrogate drawn clear of this text, so one round
+        // settles it; the second is for a replacement next to another bystander that only then
+        // reads as a name. Bounded: what is left after that stays as written.
+        for _ in 0..BYSTANDER_ROUNDS {
+            let current = if all.is_empty() { findings } else { &all };
+            let stray = bystander::find(
+                &self.issued,
+                self.names.in_text(),
+                &self.pairs,
+                self.date_offset,
+                text,
+                current,
+                &out.text,
+                &out.entities,
+                policy,
+            );
+            if stray.is_empty() {
+                break;
+            }
+            let mut merged: Vec<Finding> = current.iter().cloned().chain(stray).collect();
+            merged.sort_by_key(|f| f.start);
+            all = merged;
+            let again = self.substitute(text, &all, policy);
+            let mut new_pairs = std::mem::take(&mut out.new_pairs);
+            new_pairs.extend(again.new_pairs);
+            out = Scrubbed { text: again.text, entities: again.entities, new_pairs };
         }
-        let out = self.substitute(text, findings, policy);
         self.names.set_in_text(avoid::InText::default());
         out
     }
@@ -587,7 +630,8 @@ impl Surrogates {
                     }
                 }
             }
-            entities.push(Entity { label: f.label, start, end: out.len() });
+            let bystander = f.recognizer == bystander::RECOGNIZER;
+            entities.push(Entity { label: f.label, start, end: out.len(), bystander });
         }
         out.push_str(&text[at..]);
         Scrubbed { text: out, entities, new_pairs }
@@ -791,6 +835,51 @@ mod tests {
                 assert_eq!(r.rehydrate(&out.text), text, "{label}: round trip");
             }
         }
+    }
+
+    #[test]
+    fn a_bystander_written_as_an_earlier_surrogate_gets_one_of_its_own() {
+        // An earlier message's surrogates written, undetected, in a later one: the answer would
+        // restore them to the earlier originals. Each is replaced, and each comes back as
+        // written.
+        for seed in 0..8u8 {
+            let mut engine = Surrogates::new([seed; 32]);
+            let first = "Agnieszka Nowak called on 5/28.";
+            let found = [
+                finding(first, "Agnieszka Nowak", Label::Name),
+                finding(first, "5/28", Label::Date),
+            ];
+            let one = engine.scrub(first, &found, &Policy::new());
+            let at = |i: usize| &one.text[one.entities[i].start..one.entities[i].end];
+            let (given, date) = (at(0).split(' ').next().unwrap().to_owned(), at(1).to_owned());
+            let later = format!("{given} here. Next dose due {date}, ok?");
+            let two = engine.scrub(&later, &[], &Policy::new());
+            let labels: Vec<(Label, bool)> =
+                two.entities.iter().map(|e| (e.label, e.bystander)).collect();
+            assert_eq!(labels, [(Label::Name, true), (Label::Date, true)], "seed {seed}");
+            assert!(!two.text.contains(&given) && !two.text.contains(&date), "seed {seed}");
+            let r = crate::reidentify::Rehydrator::new(engine.pairs(), engine.date_offset());
+            assert_eq!(r.rehydrate(&two.text), later, "seed {seed}");
+            assert_eq!(r.rehydrate(&one.text), first, "seed {seed}");
+            // The same bystander gets the same surrogate the next time, and costs no new pair.
+            let again = engine.scrub(&later, &[], &Policy::new());
+            assert_eq!((again.text, again.new_pairs.len()), (two.text, 0), "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn a_bystander_inside_a_kept_finding_stays() {
+        let mut engine = Surrogates::new([3; 32]);
+        let first = "Agnieszka Nowak called.";
+        let one =
+            engine.scrub(first, &[finding(first, "Agnieszka Nowak", Label::Name)], &Policy::new());
+        let given = one.text.split(' ').next().unwrap().to_owned();
+        let later = format!("Seen by Dr. {given} Ames today.");
+        let mut doctor = finding(&later, &format!("{given} Ames"), Label::Name);
+        doctor.clinician = true;
+        let keep = Policy::new().with_clinicians(Action::Keep);
+        let two = engine.scrub(&later, &[doctor], &keep);
+        assert_eq!(two.text, later, "the host keeps clinicians' names as written");
     }
 
     #[test]

@@ -125,3 +125,56 @@ pub fn first_difference(expected: &str, got: &str) -> Option<String> {
     }
     None
 }
+
+/// The one ambiguity a format-keeping date shift cannot avoid: `Feb 21` and `February 21` both
+/// become `May 9` when a date lands in May (its abbreviation is its name), and the vault restores
+/// the spelling it saw first. Equal once every month name is cut to three letters.
+pub fn same_but_month_spelling(got: &str, want: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let fold = |s: &str| {
+        let mut s = s.to_lowercase();
+        for m in MONTHS {
+            s = s.replace(m, &m[..3]);
+        }
+        s.replace("sept", "sep")
+    };
+    fold(got) == fold(want)
+}
+
+/// A corpus document as re-identification must give it back: every character, except that ages
+/// given as a decade or a word (`90s`, `Nonagenarian`) become Safe Harbor's `90+`, which by
+/// design cannot be restored.
+pub fn expected_back(doc: &phiscrub::eval::Document) -> String {
+    let text: Vec<char> = doc.text.chars().collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for s in &doc.spans {
+        if s.label == Label::Age && s.text.parse::<u32>().is_err() {
+            out.extend(&text[at..s.start]);
+            out.push_str("90+");
+            at = s.end;
+        }
+    }
+    out.extend(&text[at..]);
+    out
+}
+
+/// Where two texts part, with a little of each around it, for a failure message.
+pub fn around_difference(got: &str, want: &str) -> String {
+    let at = got.chars().zip(want.chars()).take_while(|(a, b)| a == b).count();
+    let around = |s: &str| s.chars().skip(at.saturating_sub(20)).take(50).collect::<String>();
+    format!("{:?} != {:?}", around(got), around(want))
+}

@@ -30,10 +30,7 @@ pub(super) struct Dates(Vec<Ymd>);
 /// The fields of a parsed expression: year (if written), month, day (if written).
 fn fields(e: &DateExpr) -> (Option<i64>, u32, Option<u32>) {
     let (y, m, d) = civil_from_days(e.epoch_days());
-    // NOTE: `DateExpr` keeps its fields private; shifting by a day moves the value only when the
-    // expression has a day (a month-only expression stays on its month's 15th).
-    let has_day = e.shifted(1).epoch_days() != e.epoch_days();
-    (e.has_year().then_some(y), m, has_day.then_some(d))
+    (e.has_year().then_some(y), m, e.has_day().then_some(d))
 }
 
 impl Dates {
