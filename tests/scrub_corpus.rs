@@ -64,8 +64,9 @@ fn every_replaced_span_changes_and_nothing_else_does() {
 
 /// Every document of the corpus, scrubbed in turn into one vault, comes back whole from the
 /// vault's final re-identifier, for many vaults (each draws other surrogates and another date
-/// offset). A surrogate drawn for one document and written, undetected, in a later one (a
-/// bystander) is what made this fail about one run in twenty.
+/// offset). Without bystanders replaced, 38 documents in 250 vaults failed: a surrogate drawn
+/// for one document and written, undetected, in a later one. Without released words kept from
+/// later draws, 1 in 250 failed the other way round; two months merged by the date shift, 1.
 #[test]
 fn every_document_comes_back_in_many_vaults() {
     let docs = phiscrub::eval::parse_corpus(include_str!("data/corpus/structured.jsonl")).unwrap();
@@ -92,8 +93,11 @@ fn every_document_comes_back_in_many_vaults() {
         }
     }
     assert!(wrong.is_empty(), "{} documents did not come back:\n{}", wrong.len(), wrong.join("\n"));
+    // Some vaults draw a surrogate that a later document writes, undetected (`Boston` in
+    // `Boston Scientific`): the test must go through that path, not around it.
+    assert!(bystanders > 0, "no bystander in {VAULTS} vaults: the test needs other seeds");
     eprintln!("{bystanders} bystanders replaced over {VAULTS} vaults");
 }
 
 /// Vaults in `every_document_comes_back_in_many_vaults`.
-const VAULTS: u8 = 24;
+const VAULTS: u8 = 64;

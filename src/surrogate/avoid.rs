@@ -72,6 +72,51 @@ impl InText {
     }
 }
 
+/// Words and digit groups of the texts this engine released, outside the surrogates it placed
+/// there: the words the detector left alone. A surrogate drawn later must not be one of them,
+/// or the answer to an earlier message (`... a red Chevy Malibu`) would have its `Malibu`
+/// restored to the city that later drew `Malibu`. Kept for the engine's lifetime only: a
+/// reopened vault starts without them.
+#[derive(Default)]
+pub(crate) struct Released {
+    words: HashSet<String>,
+    digits: HashSet<String>,
+}
+
+/// Words [`Released`] keeps at most (a few megabytes); past that, later texts are not added.
+const RELEASED_WORDS: usize = 1 << 18;
+
+impl Released {
+    /// Adds the words and digit groups of `part`, a stretch of released text.
+    pub(crate) fn add(&mut self, part: &str) {
+        if self.words.len() >= RELEASED_WORDS {
+            return;
+        }
+        let lower = part.to_lowercase();
+        for w in words(&lower) {
+            if !self.words.contains(w) {
+                self.words.insert(w.to_owned());
+            }
+        }
+        if part.bytes().any(|b| b.is_ascii_digit()) {
+            self.digits.extend(crate::reidentify::digit_keys(part));
+        }
+    }
+
+    /// Whether every word of `candidate` was released (a phrase is not looked for as a
+    /// phrase: the texts are not kept).
+    pub(crate) fn has(&self, candidate: &str) -> bool {
+        let c = candidate.to_lowercase();
+        let mut ws = words(&c).peekable();
+        ws.peek().is_some() && ws.all(|w| self.words.contains(w))
+    }
+
+    /// Whether a released digit group has this phone identity.
+    pub(crate) fn has_digits(&self, key: &str) -> bool {
+        self.digits.contains(key)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,8 +40,11 @@ impl Issued {
         // the whole spelling is checked when the lead is found (see `candidates`).
         let lower = p.surrogate.to_lowercase();
         let mut words = super::avoid::words(&lower);
-        let leads: Vec<&str> =
-            if p.label == Label::Name { words.collect() } else { words.next().into_iter().collect() };
+        let leads: Vec<&str> = if p.label == Label::Name {
+            words.collect()
+        } else {
+            words.next().into_iter().collect()
+        };
         for w in leads {
             let at = self.by_word.entry(w.to_owned()).or_default();
             if at.last() != Some(&i) {

@@ -449,11 +449,16 @@ impl Surrogates {
 
     /// Whether a candidate surrogate is already in the text being scrubbed, in a form the
     /// re-identifier would restore: then the bystander would be restored too.
+    /// Also whether it was released by an earlier scrub of this engine, undetected.
     fn in_text(&self, label: Label, candidate: &str) -> bool {
-        let text = self.names.in_text();
+        let (text, released) = (self.names.in_text(), self.names.released());
+        let digits = || {
+            let key = crate::reidentify::phone_key(candidate);
+            text.has_digits(&key) || released.has_digits(&key)
+        };
         text.has(candidate)
-            || (matches!(label, Label::Phone | Label::Fax | Label::Ssn)
-                && text.has_digits(&crate::reidentify::phone_key(candidate)))
+            || released.has(candidate)
+            || (matches!(label, Label::Phone | Label::Fax | Label::Ssn) && digits())
     }
 
     /// Adds pairs another session of the same vault stored (another page writing the same
@@ -481,7 +486,7 @@ impl Surrogates {
         self.used.clear();
         self.spellings.clear();
         self.age_surrogates.clear();
-        self.names = names::NameBook::default();
+        self.names.reset();
         self.issued = Default::default();
         for p in kept {
             self.remember(p);
@@ -604,6 +609,12 @@ impl Surrogates {
             out = Scrubbed { text: again.text, entities: again.entities, new_pairs };
         }
         self.names.set_in_text(avoid::InText::default());
+        let mut at = 0;
+        for e in &out.entities {
+            self.names.release(&out.text[at..e.start]);
+            at = e.end;
+        }
+        self.names.release(&out.text[at..]);
         out
     }
 

@@ -172,6 +172,8 @@ pub(crate) struct NameBook {
     initials: HashMap<char, char>,
     /// The text being scrubbed: no new surrogate part may occur in it.
     in_text: InText,
+    /// What earlier scrubs released: no new surrogate part may be a word of it either.
+    released: super::avoid::Released,
 }
 
 impl NameBook {
@@ -183,6 +185,22 @@ impl NameBook {
     /// The text being scrubbed.
     pub(crate) fn in_text(&self) -> &InText {
         &self.in_text
+    }
+
+    /// What earlier scrubs released.
+    pub(crate) fn released(&self) -> &super::avoid::Released {
+        &self.released
+    }
+
+    /// Starts over with no pairs, keeping what was released.
+    pub(crate) fn reset(&mut self) {
+        let released = std::mem::take(&mut self.released);
+        *self = NameBook { released, ..NameBook::default() };
+    }
+
+    /// Records a stretch of released text.
+    pub(crate) fn release(&mut self, part: &str) {
+        self.released.add(part);
     }
 
     /// Keeps `word` (lower case) from ever being a surrogate part.
@@ -346,6 +364,7 @@ impl NameBook {
                 || cand.len() < 3
                 || self.taken.contains(cand)
                 || self.in_text.has(cand)
+                || self.released.has(cand)
                 || dict::is_common_word(cand)
                 || dict::is_medical_term(cand)
                 || dict::is_english_word(cand)
