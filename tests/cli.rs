@@ -3,20 +3,11 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_phiscrub"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the phiscrub binary runs");
     // A process that refuses its arguments exits without reading: a broken pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
+    common::cli::run_with(args, &[], stdin.to_vec()).0
 }
 
 fn lines(out: &[u8]) -> Vec<serde_json::Value> {
@@ -242,16 +233,7 @@ fn keep_clinicians_leaves_doctors_and_scrubs_patients() {
 /// Runs the CLI with `PHISCRUB_TEST_PANIC` set (debug builds panic on a text holding it, with a
 /// message quoting the text).
 fn run_with_panic_marker(args: &[&str], marker: &str, stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_phiscrub"))
-        .args(args)
-        .env("PHISCRUB_TEST_PANIC", marker)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
+    common::cli::run_with(args, &[("PHISCRUB_TEST_PANIC", marker)], stdin.to_vec()).0
 }
 
 #[test]

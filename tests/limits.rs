@@ -5,8 +5,7 @@
 //! completion and well-formed output.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use phiscrub::session::Session;
 use phiscrub::surrogate::Policy;
@@ -60,7 +59,9 @@ fn round_trip(s: &mut Session<MemoryStore>, text: &str) -> usize {
     }
     streamed.push_str(&stream.finish());
     assert!(streamed == batch, "streamed and batch restores differ");
-    out.entities.len()
+    // Bystanders (an undetected date equal to another date's shifted surrogate) are entities
+    // too; the findings are the others.
+    out.entities.iter().filter(|e| !e.bystander).count()
 }
 
 #[test]
@@ -100,7 +101,7 @@ fn one_megabyte_single_lines() {
     let found = d.detect(&notes).unwrap();
     well_formed(&notes, &found);
     let out = session().scrub(&notes, 1).unwrap();
-    assert_eq!(out.entities.len(), found.len());
+    assert_eq!(out.entities.iter().filter(|e| !e.bystander).count(), found.len());
     let lines = [
         ("one giant number", "7".repeat(1 << 20)),
         ("one giant word", "x".repeat(1 << 20)),
@@ -145,17 +146,8 @@ fn over_the_limit_through_the_cli() {
         ),
         (vec!["detect"], format!("{{\"id\":1,\"text\":\"{big}\"}}\n")),
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_phiscrub"))
-            .args(&args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap().unwrap();
+        let (out, written) = common::cli::run_with(&args, &[], input.into_bytes());
+        written.expect("the CLI reads its whole input");
         let stderr = String::from_utf8_lossy(&out.stderr);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(1), "{args:?}");

@@ -76,14 +76,28 @@ proptest! {
         let mut s = session();
         let found = s.detect(&x).unwrap();
         let out = s.scrub(&x, 0).unwrap();
-        prop_assert_eq!(found.len(), out.entities.len());
-        let (mut a, mut b) = (0, 0);
-        for (f, e) in found.iter().zip(&out.entities) {
-            prop_assert_eq!(&x[a..f.start], &out.text[b..e.start]);
+        // Every finding is an entity; a bystander (an undetected date equal to another's
+        // shifted surrogate, say) is an entity more, and the text around it is not compared.
+        let placed: Vec<_> = out.entities.iter().filter(|e| !e.bystander).collect();
+        prop_assert_eq!(found.len(), placed.len());
+        let (mut a, mut b, mut crossed) = (0, 0, false);
+        let mut findings = found.iter();
+        for e in &out.entities {
+            if e.bystander {
+                crossed = true;
+                continue;
+            }
+            let f = findings.next().unwrap();
+            prop_assert_eq!(f.label, e.label);
+            if !crossed {
+                prop_assert_eq!(&x[a..f.start], &out.text[b..e.start]);
+            }
             prop_assert_ne!(&x[f.start..f.end], &out.text[e.start..e.end]);
-            (a, b) = (f.end, e.end);
+            (a, b, crossed) = (f.end, e.end, false);
         }
-        prop_assert_eq!(&x[a..], &out.text[b..]);
+        if !crossed {
+            prop_assert_eq!(&x[a..], &out.text[b..]);
+        }
     }
 
     #[test]

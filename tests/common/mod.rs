@@ -1,6 +1,9 @@
 //! Shared by the native tests and the in-browser tests: the data-driven case corpus.
 #![allow(dead_code)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
 use phiscrub::{Detector, Label};
 use serde::Deserialize;
 
