@@ -171,15 +171,68 @@ async function rehydrateResponse(s, response) {
     try {
       value = JSON.parse(text);
     } catch {
-      return restored(response, await s.rehydrate(text));
+      return restored(response, await restoreWhole(s, text));
     }
-    return restored(response, JSON.stringify(await mapStrings(value, "", (_, t) => s.rehydrate(t))));
+    return restored(response, JSON.stringify(await mapStrings(value, "", (_, t) => restoreWhole(s, t))));
   } else if (type === "" || type.startsWith("text/")) {
     body = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(textStream(s));
   } else {
     return response;
   }
   return restored(response, body.pipeThrough(new TextEncoderStream()));
+}
+
+// ---- what was restored lately ------------------------------------------------------------------
+
+/** Restored answers kept for `restoredLately`, at most. */
+const RECENT = 32;
+/** The latest restored answers, oldest first: `{ text }`, a streamed one growing as it arrives. */
+const recent = [];
+
+/** Starts an entry in `recent`. */
+function remember(text) {
+  const entry = { text };
+  recent.push(entry);
+  if (recent.length > RECENT) recent.shift();
+  return entry;
+}
+
+/**
+ * Whether `text` is (the beginning of) an answer a guarded fetch restored lately, as a page
+ * writes it: a whole body, one string of a JSON body, or the pieces of one streamed field in
+ * order. The script tag's answer observer leaves such text as it is: restoring it again would
+ * turn an original that is also another pair's surrogate into that pair's original. Kept in this
+ * page's memory only, where the page shows the same text.
+ *
+ * @param {string} text
+ * @returns {boolean}
+ */
+export function restoredLately(text) {
+  return text !== "" && recent.some((e) => e.text.startsWith(text));
+}
+
+/** `text` restored whole, and remembered. */
+async function restoreWhole(s, text) {
+  const out = await s.rehydrate(text);
+  remember(out);
+  return out;
+}
+
+/** A rehydrate stream whose output is remembered as one answer. */
+function tracked(stream) {
+  const entry = remember("");
+  return {
+    push(chunk) {
+      const out = stream.push(chunk);
+      entry.text += out;
+      return out;
+    },
+    finish() {
+      const out = stream.finish();
+      entry.text += out;
+      return out;
+    },
+  };
 }
 
 /** A Response like `from` (status, headers, url) with `body` instead. */
@@ -196,7 +249,7 @@ function restored(from, body) {
 
 /** Chunked text through one rehydrate stream: each chunk comes out restored as far as it can be. */
 function textStream(s) {
-  const stream = s.rehydrateStream();
+  const stream = tracked(s.rehydrateStream());
   return new TransformStream({
     transform(chunk, out) {
       const text = stream.push(chunk);
@@ -218,12 +271,12 @@ function textStream(s) {
  * as one more event, shaped like the last.
  */
 function lineStream(s, mode) {
-  let textParts = s.rehydrateStream();
+  let textParts = tracked(s.rehydrateStream());
   let byPath = new Map();
   let partial = "";
   let lastJson = null;
   const streamFor = (path) => {
-    if (!byPath.has(path)) byPath.set(path, s.rehydrateStream());
+    if (!byPath.has(path)) byPath.set(path, tracked(s.rehydrateStream()));
     return byPath.get(path);
   };
   const restoreJson = async (value) => {
@@ -231,7 +284,7 @@ function lineStream(s, mode) {
     return mapStrings(value, "", async (path, text) => {
       const key = path.replace(/\[\d+\]/g, "[]");
       const leaf = key.split(".").pop().replace("[]", "");
-      return STREAMED_FIELDS.has(leaf) ? streamFor(key).push(text) : s.rehydrate(text);
+      return STREAMED_FIELDS.has(leaf) ? streamFor(key).push(text) : restoreWhole(s, text);
     });
   };
   const restorePayload = async (payload) => {
@@ -252,7 +305,7 @@ function lineStream(s, mode) {
     if (text !== "") out.push(mode === "sse" ? `data: ${text}\n\n` : `${JSON.stringify(text)}\n`);
     const tail = await tailEvent();
     if (tail !== null) out.push(mode === "sse" ? `data: ${tail}\n\n` : `${tail}\n`);
-    textParts = s.rehydrateStream();
+    textParts = tracked(s.rehydrateStream());
     byPath = new Map();
     lastJson = null;
     return out;

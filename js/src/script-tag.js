@@ -26,7 +26,7 @@
 //   text, entities }] }`: what was sent and where its surrogates are (no originals).
 // The script makes no request other than for its wasm file and its dictionary file.
 
-import { guardFetch } from "./guard-fetch.js";
+import { guardFetch, restoredLately } from "./guard-fetch.js";
 import { PhiscrubError, Scrubber } from "./index.js";
 
 // NOTE: only readable while this classic script first runs, so it is read at once.
@@ -247,30 +247,23 @@ async function restoreText(s, states, key, read, write) {
     const now = read();
     const state = states.get(key) ?? { raw: "", shown: "" };
     if (now === state.shown) return;
+    // What a guarded fetch restored is shown as the page wrote it: restoring it again would
+    // turn an original that is also another pair's surrogate (a shifted date can equal another
+    // real date) into that pair's original. Anything else is taken as the answer's own text.
+    // NOTE: this replaced a rule that kept every known original found in the text; it cut
+    // surrogates that hold one (`Fresno County` after a city `Fresno`, `June 30` after a
+    // patient `June`) into pieces that no longer restored.
+    if (restoredLately(now)) {
+      states.set(key, { raw: now, shown: now });
+      return;
+    }
     const raw = now.startsWith(state.shown) && state.shown !== "" ? state.raw + now.slice(state.shown.length) : now;
-    const shown = await restoreOutsideOriginals(s, raw);
+    const shown = await s.rehydrate(raw);
     if (read() !== now) continue;
     states.set(key, { raw, shown });
     if (shown !== now) write(shown);
     return;
   }
-}
-
-/**
- * `raw` restored, except where it already holds an original of the vault: an answer element may
- * be written with text the guarded fetch restored already, and a real name can also be the
- * surrogate of another one (the surrogate book holds real names), so restoring it twice would
- * turn one person into another.
- */
-async function restoreOutsideOriginals(s, raw) {
-  let out = "";
-  let at = 0;
-  for (const o of s.check(raw)) {
-    if (o.start < at) continue;
-    out += (await s.rehydrate(raw.slice(at, o.start))) + raw.slice(o.start, o.end);
-    at = o.end;
-  }
-  return out + (await s.rehydrate(raw.slice(at)));
 }
 
 // ---- start -----------------------------------------------------------------------------------
