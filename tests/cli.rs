@@ -222,7 +222,11 @@ fn keep_clinicians_leaves_doctors_and_scrubs_patients() {
     );
     let out = run(&["scrub", "--text", "--keep-clinicians"], note);
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(text.starts_with("Seen by Dr. Okonkwo. Daughter ") && !text.contains("Maria"));
+    // NOTE: word by word: a surrogate such as `Mariah Long` holds the letters `Maria` (this
+    // failed a CI run) without holding the original.
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).collect();
+    assert!(text.starts_with("Seen by Dr. Okonkwo. Daughter "), "{text}");
+    assert!(!words.contains(&"Maria") && !words.contains(&"Lopez"), "{text}");
     let out = run(&["scrub", "--text", "--redact"], note);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
