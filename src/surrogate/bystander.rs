@@ -59,10 +59,25 @@ impl Issued {
 
     /// The pairs that could be restored somewhere in the text `seen` describes: a superset,
     /// usually empty.
-    fn candidates(&self, seen: &InText, pairs: &[Pair]) -> Vec<usize> {
+    fn candidates(
+        &self,
+        seen: &InText,
+        pairs: &[Pair],
+        text: &str,
+        findings: &[Finding],
+    ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for w in seen.words() {
-            out.extend(self.by_word.get(w).into_iter().flatten());
+        // NOTE: only words outside the findings can be bystanders (the findings are replaced);
+        // the detected names of a text are often some other pair's surrogate words, and taking
+        // them as leads ran the name recognizer on their windows for nothing.
+        let mut at = 0;
+        let ends = findings.iter().map(|f| (f.start, f.end)).chain([(text.len(), text.len())]);
+        for (start, end) in ends {
+            let gap = text[at..start].to_lowercase();
+            for w in super::avoid::words(&gap) {
+                out.extend(self.by_word.get(w).into_iter().flatten());
+            }
+            at = end;
         }
         out.sort_unstable();
         out.dedup();
@@ -97,7 +112,7 @@ pub(crate) fn find(
     entities: &[Entity],
     policy: &Policy,
 ) -> Vec<Finding> {
-    let idx = issued.candidates(seen, pairs);
+    let idx = issued.candidates(seen, pairs, text, findings);
     if idx.is_empty() {
         return Vec::new();
     }
