@@ -144,6 +144,22 @@ type Rep = (usize, usize, String, Label);
 impl Rehydrator {
     /// A rehydrator for these pairs and date offset (from [`crate::surrogate::Surrogates`]).
     pub fn new(pairs: &[Pair], date_offset: i64) -> Self {
+        Rehydrator::build(pairs, date_offset, None)
+    }
+
+    /// A rehydrator over a few pairs, for one pass over one text (the scrubber's bystander
+    /// check): its automaton is the cheapest to build, not the fastest to search.
+    pub(crate) fn for_one_text(pairs: &[Pair], date_offset: i64) -> Self {
+        // NOTE: `build_auto` picks a DFA for few patterns; building one cost about 700 K
+        // instructions for 21 patterns, most of a scrub's time in a large vault.
+        Rehydrator::build(pairs, date_offset, Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+    }
+
+    fn build(
+        pairs: &[Pair],
+        date_offset: i64,
+        kind: Option<aho_corasick::AhoCorasickKind>,
+    ) -> Self {
         let pairs = with_name_parts(pairs);
         // A one-word name surrogate (`Baker`, given or derived from `John Baker`) may also be an
         // ordinary word of the answer (`Burns: 18% TBSA`): it is restored only where it reads
@@ -205,6 +221,7 @@ impl Rehydrator {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    .kind(kind)
                     .build(variants.iter().map(|(v, _)| v))
                     .expect("surrogate spellings build an automaton"),
             )

@@ -55,11 +55,6 @@ impl InText {
         })
     }
 
-    /// The text's lower-case words.
-    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(String::as_str)
-    }
-
     /// The phone identities of the text's digit groups.
     pub(crate) fn digit_keys(&self) -> impl Iterator<Item = &str> {
         self.digits.iter().map(String::as_str)

@@ -40,8 +40,10 @@ impl Issued {
         // the whole spelling is checked when the lead is found (see `candidates`).
         let lower = p.surrogate.to_lowercase();
         let mut words = super::avoid::words(&lower);
+        // A name's one-letter words (initials) are restored only with a surname after them, which
+        // is a lead of its own.
         let leads: Vec<&str> = if p.label == Label::Name {
-            words.collect()
+            words.filter(|w| w.chars().nth(1).is_some()).collect()
         } else {
             words.next().into_iter().collect()
         };
@@ -117,7 +119,7 @@ pub(crate) fn find(
         return Vec::new();
     }
     let subset: Vec<Pair> = idx.iter().map(|&i| pairs[i].clone()).collect();
-    let restored = Rehydrator::new(&subset, date_offset).restored_spans(out);
+    let restored = Rehydrator::for_one_text(&subset, date_offset).restored_spans(out);
     // The findings that became entities, in order: between two of them `out` is `text` moved
     // by a fixed amount.
     let placed: Vec<&Finding> =
