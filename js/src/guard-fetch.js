@@ -37,6 +37,10 @@ export function guardFetch(s, { match, fetch: base, onSent } = {}) {
     const request = new Request(input, init);
     if (!matches(request.url, request)) return send(input, init);
     const { body, fields, headers } = await scrubBody(s, request);
+    // Another page's newest pairs, so the leak check and the answer's streams know them.
+    await s.sync?.().catch(() => {
+      // The store is gone (deleted under us, say): check and restore with what this page holds.
+    });
     refuseLeaks(s, [{ text: request.url }, { text: decoded(request.url) }, ...fields]);
     onSent?.({ url: request.url, fields });
     // The stream restores the pairs the vault holds now, the request's own included.

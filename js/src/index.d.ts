@@ -155,6 +155,9 @@ export class Scrubber {
   detect(text: string): Finding[];
   /** `text` with every surrogate this vault issued (in any page) replaced by its original. */
   rehydrate(text: string): Promise<string>;
+  /** Loads what other pages writing this vault stored; `rehydrateStream` and `check` use only what this page holds. */
+  sync(): Promise<void>;
+  /** A streaming re-identifier over the pairs this page holds when it is made. */
   rehydrateStream(): RehydrateStream;
   /** Registers the current patient's identifiers: caught in any form from now on. Memory only. */
   addKnown(known: Known): void;

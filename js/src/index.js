@@ -428,8 +428,19 @@ export class Scrubber {
   }
 
   /**
+   * Loads the records other pages writing this vault stored that this page does not hold yet.
+   * `rehydrate` and `scrub` do it themselves; `rehydrateStream` and `check` are synchronous and
+   * use what this page holds, which the pages' announcements keep current within milliseconds.
+   * Await this first where another page may have scrubbed a moment ago (guardFetch does).
+   */
+  async sync() {
+    this.#check();
+    await this.#serial(() => this.#refresh());
+  }
+
+  /**
    * A streaming re-identifier: `push(chunk)` returns the text to show now, `finish()` the rest.
-   * It restores the pairs the vault holds when it is made.
+   * It restores the pairs the vault holds when it is made (see `sync`).
    */
   rehydrateStream() {
     this.#check();

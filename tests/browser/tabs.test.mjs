@@ -173,6 +173,31 @@ test("page B restores what page A scrubbed, at once, and hears of A's new pairs 
   await b.close();
 });
 
+test("sync: without announcements, B's stream and check know A's new pair only after sync()", async () => {
+  const [a, b] = [await h.page(), await h.page()];
+  for (const p of [a, b]) await p.evaluate(() => delete window.BroadcastChannel);
+  await open(a, "tabs-sync");
+  await open(b, "tabs-sync");
+  const text = "MRN: 48777777, call (555) 303-1234";
+  const scrubbed = await a.evaluate(async (t) => (await scrubber.scrub(t)).text, text);
+  assert.notEqual(scrubbed, text);
+  const seen = await b.evaluate(async ({ text, scrubbed }) => {
+    const streamed = () => {
+      const st = scrubber.rehydrateStream();
+      return st.push(scrubbed) + st.finish();
+    };
+    const before = { stream: streamed(), check: scrubber.check(text).length };
+    await scrubber.sync();
+    return { before, after: { stream: streamed(), check: scrubber.check(text).length } };
+  }, { text, scrubbed });
+  // Before: B holds nothing of A's (no channel), so this is the gap `sync` closes.
+  assert.deepEqual(seen.before, { stream: scrubbed, check: 0 });
+  assert.equal(seen.after.stream, text, "B's stream restores A's pairs after sync");
+  assert.ok(seen.after.check >= 2, "B's check finds A's originals after sync");
+  await a.close();
+  await b.close();
+});
+
 test("the same originals scrubbed at once in two pages map to one surrogate each", async () => {
   const pages = [await h.page(), await h.page(), await h.page()];
   // No announcements: the pages learn of each other's pairs only from the claims' refusals.
