@@ -19,15 +19,28 @@ fuzz_target!(|data: &[u8]| {
     let mut engine = Surrogates::new([7; 32]);
     let policy = Policy::new().with_age_surrogates(true);
     let out = engine.scrub(text, &found, &policy);
-    assert_eq!(found.len(), out.entities.len());
-    let (mut a, mut b) = (0, 0);
-    for (f, e) in found.iter().zip(&out.entities) {
+    // A bystander (an undetected date equal to another date's shifted surrogate, say) is an
+    // entity more: every finding is an entity, and the text between two findings is kept
+    // unless a bystander was replaced in it.
+    assert_eq!(found.len(), out.entities.iter().filter(|e| !e.bystander).count());
+    let (mut a, mut b, mut crossed) = (0, 0, false);
+    let mut findings = found.iter();
+    for e in &out.entities {
         assert!(out.text.is_char_boundary(e.start) && out.text.is_char_boundary(e.end));
-        assert_eq!(&text[a..f.start], &out.text[b..e.start], "text between spans is kept");
+        if e.bystander {
+            crossed = true;
+            continue;
+        }
+        let f = findings.next().expect("one finding per entity that is not a bystander");
+        if !crossed {
+            assert_eq!(&text[a..f.start], &out.text[b..e.start], "text between spans is kept");
+        }
         assert_ne!(&text[f.start..f.end], &out.text[e.start..e.end], "an original survived");
-        (a, b) = (f.end, e.end);
+        (a, b, crossed) = (f.end, e.end, false);
     }
-    assert_eq!(&text[a..], &out.text[b..]);
+    if !crossed {
+        assert_eq!(&text[a..], &out.text[b..]);
+    }
     // Not reversible by design: ages in words or decades become "90+" (Safe Harbor); two
     // spellings of one date can share a surrogate; and one identifier written in two letter
     // cases (`Magnolia Manor`, `Magnolia ManoR`) is one identity with one surrogate. In the
