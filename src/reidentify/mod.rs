@@ -340,7 +340,7 @@ impl Rehydrator {
                         // after it (`Burns: 18% TBSA`, a heading) still says it is not.
                         let as_issued = (found == pair.surrogate
                             || found.chars().next().is_some_and(char::is_uppercase))
-                            && !text[e..].starts_with(':');
+                            && !heading_colon(text, e);
                         if !seen && !spot && !as_issued {
                             continue;
                         }
@@ -613,7 +613,16 @@ fn name_like_spot(text: &str, s: usize, e: usize) -> bool {
     let opens_sentence = before.is_empty()
         || before.ends_with(['.', '!', '?', '\n', ':', ';'])
         || text[..s].ends_with('\n');
-    capitalized && !opens_sentence && !text[e..].starts_with(':')
+    capitalized && !opens_sentence && !heading_colon(text, e)
+}
+
+/// A colon at `e` that ends a heading or a label (`Burns: 18% TBSA`, `Plan:` at a line's end):
+/// followed by whitespace or nothing. A colon glued to a word after it (`burch:t`, a typo) is
+/// no heading, and a name the detector found before it is restored there.
+fn heading_colon(text: &str, e: usize) -> bool {
+    text[e..]
+        .strip_prefix(':')
+        .is_some_and(|rest| rest.chars().next().is_none_or(char::is_whitespace))
 }
 
 /// Tokens (runs of non-whitespace, and runs of whitespace) from the end, with their starts.

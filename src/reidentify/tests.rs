@@ -462,3 +462,22 @@ fn identifiers_between_commas_are_restored() {
     let r = Rehydrator::new(&[pair(Label::HealthPlan, "154", "795")], 10);
     assert_eq!(r.rehydrate("1,795,123 and 795,123 and 795"), "1,795,123 and 795,123 and 154");
 }
+
+/// Regression (fuzz/regressions/round_trip/name-before-a-glued-colon): the detector found `tex`
+/// in `meant to tex:t Jean-Robert`, but the re-identifier took any colon after a one-word name
+/// surrogate for a heading's (`Burns: 18% TBSA`) and left `burch:t`. A colon glued to the next
+/// word is no heading; one before a space or the end still is.
+#[test]
+fn a_one_word_name_before_a_glued_colon_is_restored_and_a_heading_is_not() {
+    let r = Rehydrator::new(
+        &[pair(Label::Name, "tex", "burch"), pair(Label::Name, "Dan Burns", "John Baker")],
+        10,
+    );
+    let text = "meant to burch:t Jean-Robert.\nBaker: 18% TBSA\nPlan Baker:\nseen by Baker today";
+    let batch = r.rehydrate(text);
+    assert_eq!(batch, "meant to tex:t Jean-Robert.\nBaker: 18% TBSA\nPlan Baker:\nseen by Burns today");
+    for cut in 1..text.len() {
+        let chunks = [&text[..cut], &text[cut..]];
+        assert_eq!(stream_all(&r, &chunks), batch, "split at {cut}");
+    }
+}
