@@ -338,9 +338,13 @@ impl Rehydrator {
                         // the pools exclude English words, states, months and weekdays, so such
                         // a one-word surrogate in running text is almost surely ours. A colon
                         // after it (`Burns: 18% TBSA`, a heading) still says it is not.
+                        // NOTE: a heading is written in title case; the same word as issued in
+                        // capitals or lower case (`DESAI:` for a detected `MBI:`) is ours.
+                        let title = Case::of(found) == Case::Title;
                         let as_issued = (found == pair.surrogate
-                            || found.chars().next().is_some_and(char::is_uppercase))
-                            && !heading_colon(text, e);
+                            && !(title && heading_colon(text, e)))
+                            || (found.chars().next().is_some_and(char::is_uppercase)
+                                && !heading_colon(text, e));
                         if !seen && !spot && !as_issued {
                             continue;
                         }

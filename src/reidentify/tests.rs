@@ -466,16 +466,27 @@ fn identifiers_between_commas_are_restored() {
 /// Regression (fuzz/regressions/round_trip/name-before-a-glued-colon): the detector found `tex`
 /// in `meant to tex:t Jean-Robert`, but the re-identifier took any colon after a one-word name
 /// surrogate for a heading's (`Burns: 18% TBSA`) and left `burch:t`. A colon glued to the next
-/// word is no heading; one before a space or the end still is.
+/// word is no heading; one before a space or the end still is, for a word in title case only:
+/// the same surrogate as issued in capitals (`DESAI:` for a detected `MBI:`, from
+/// fuzz/regressions/round_trip/capitals-before-a-colon) is restored.
 #[test]
 fn a_one_word_name_before_a_glued_colon_is_restored_and_a_heading_is_not() {
     let r = Rehydrator::new(
-        &[pair(Label::Name, "tex", "burch"), pair(Label::Name, "Dan Burns", "John Baker")],
+        &[
+            pair(Label::Name, "tex", "burch"),
+            pair(Label::Name, "Dan Burns", "John Baker"),
+            pair(Label::Name, "MBI", "DESAI"),
+        ],
         10,
     );
-    let text = "meant to burch:t Jean-Robert.\nBaker: 18% TBSA\nPlan Baker:\nseen by Baker today";
+    let text = "meant to burch:t Jean-Robert.\nBaker: 18% TBSA\nPlan Baker:\nseen by Baker today\n\
+                Medicare DESAI:  4AY5";
     let batch = r.rehydrate(text);
-    assert_eq!(batch, "meant to tex:t Jean-Robert.\nBaker: 18% TBSA\nPlan Baker:\nseen by Burns today");
+    assert_eq!(
+        batch,
+        "meant to tex:t Jean-Robert.\nBaker: 18% TBSA\nPlan Baker:\nseen by Burns today\n\
+         Medicare MBI:  4AY5"
+    );
     for cut in 1..text.len() {
         let chunks = [&text[..cut], &text[cut..]];
         assert_eq!(stream_all(&r, &chunks), batch, "split at {cut}");
