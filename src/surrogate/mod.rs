@@ -198,8 +198,9 @@ const BYSTANDER_ROUNDS: usize = 3;
 pub struct Surrogates {
     rng: ChaCha12Rng,
     date_offset: i64,
-    /// (label, identity of the original) -> the surrogate as first written.
-    forward: HashMap<(Label, String), String>,
+    /// (label, identity of the original) -> the surrogate as last issued, and the spelling of
+    /// the original it was issued for.
+    forward: HashMap<(Label, String), (String, String)>,
     /// Identity of every surrogate and every original, so no surrogate repeats or collides.
     /// Values: the (lower-cased) original a surrogate belongs to.
     used: HashMap<String, String>,
@@ -309,7 +310,8 @@ impl Surrogates {
             (Self::identity(p.label, &p.surrogate), Self::identity(p.label, &p.original));
         self.used.insert(format!("s:{}", sur.to_lowercase()), ori.to_lowercase());
         self.used.insert(format!("o:{}", ori.to_lowercase()), ori.to_lowercase());
-        self.forward.insert((p.label, Self::identity(p.label, &p.original)), p.surrogate.clone());
+        let key = (p.label, Self::identity(p.label, &p.original));
+        self.forward.insert(key, (p.surrogate.clone(), p.original.clone()));
         self.spellings.insert(p.surrogate.clone());
         if p.label == Label::Age {
             self.age_surrogates.insert(p.surrogate.clone());
@@ -334,7 +336,7 @@ impl Surrogates {
         new: &mut Vec<Pair>,
     ) -> Option<String> {
         let id = Self::identity(label, original);
-        if let Some(s) = self.forward.get(&(label, id.clone())) {
+        if let Some((s, issued_for)) = self.forward.get(&(label, id.clone())) {
             // NOTE: a date is shifted in its own format every time (`3/11` and `mar 11` are the
             // same date but must keep their spellings); the pair only records that the date was
             // seen.
@@ -345,7 +347,15 @@ impl Surrogates {
             if label == Label::Name {
                 return self.names.name(&mut self.rng, original);
             }
-            let rendered = Self::render_like(label, original, s);
+            // NOTE: the same spelling again gets the surrogate exactly as issued: a place drawn
+            // word by word in its original's mixed case (`1 unit PRBC. ... dr` -> `2 unit
+            // BEASLEY. dr`) would otherwise be re-cased by the first letter alone, and the
+            // answer would restore it in that case.
+            let rendered = if issued_for == original {
+                s.clone()
+            } else {
+                Self::render_like(label, original, s)
+            };
             // NOTE: the re-identifier finds an identifier's surrogate by its exact spelling
             // (digit groups aside), so another spelling of the same original (`0\u{200B}0482913`
             // then `00482913`, or `0048-2913`) becomes a pair of its own: same identity, restored
@@ -468,7 +478,7 @@ impl Surrogates {
     pub fn extend(&mut self, pairs: Vec<Pair>) {
         for p in pairs {
             let key = (p.label, Self::identity(p.label, &p.original));
-            if self.forward.get(&key).is_some_and(|s| *s == p.surrogate) {
+            if self.forward.get(&key).is_some_and(|(s, _)| *s == p.surrogate) {
                 continue;
             }
             self.remember(p);
@@ -875,6 +885,27 @@ mod tests {
             // The same bystander gets the same surrogate the next time, and costs no new pair.
             let again = engine.scrub(&later, &[], &Policy::new());
             assert_eq!((again.text, again.new_pairs.len()), (two.text, 0), "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn the_same_spelling_again_gets_the_same_surrogate_in_any_case_pattern() {
+        // Regression (fuzz/regressions/round_trip/mixed-case-place-twice): an address in mixed
+        // case was drawn word by word in that case, then re-cased by its first letter alone
+        // the second time (`2 unit BEASLEY. dr`, then `2 unit beasley. dr`).
+        for seed in 0..8u8 {
+            let mut engine = Surrogates::new([seed; 32]);
+            let place = "1 unit PRBC. Medications rece dr";
+            let text = format!("{place} and {place}");
+            let at = text.rfind(place).unwrap();
+            let mut second = finding(&text, place, Label::Address);
+            (second.start, second.end) = (at, at + place.len());
+            let found = [finding(&text, place, Label::Address), second];
+            let out = engine.scrub(&text, &found, &Policy::new());
+            let [a, b] = [0, 1].map(|i| &out.text[out.entities[i].start..out.entities[i].end]);
+            assert_eq!(a, b, "seed {seed}");
+            let r = crate::reidentify::Rehydrator::new(engine.pairs(), engine.date_offset());
+            assert_eq!(r.rehydrate(&out.text), text, "seed {seed}");
         }
     }
 
