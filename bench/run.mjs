@@ -5,7 +5,9 @@
 // Expects scripts/bench.sh to have built target/release/phiscrub, pkg/ and target/bench/peers.js.
 // Environment: BENCH_RUNS (repetitions of each throughput pass, default 3), BENCH_MESSAGES (2 KB
 // messages per latency pass, default 300), BENCH_NO_HISTORY=1 (do not append to the history),
-// BENCH_ONLY=cold (measure only the cold start).
+// BENCH_ONLY=cold (measure only the cold start), BENCH_ONLY=latency (only the 2 KB scrub latency,
+// in memory and with IndexedDB, BENCH_LATENCY_RUNS passes each, default 5, and where the
+// IndexedDB commit's time goes; needs target/bench/peers.js from a full `make bench`).
 
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
@@ -174,6 +176,49 @@ async function browserRuns(origin) {
   }
 }
 
+/** BENCH_ONLY=latency: the latency passes alone, each pass's figures and their medians. */
+async function latencyOnly() {
+  const runs = Number(process.env.BENCH_LATENCY_RUNS ?? 5);
+  mkdirSync(OUT, { recursive: true });
+  const corpus = buildCorpus(ROOT_URL);
+  const messages = chatMessages(corpus.docs, MESSAGES);
+  writeFileSync(`${OUT}/corpus.json`, JSON.stringify({ docs: corpus.docs.map(({ text, spans }) => ({ text, spans })), messages }));
+  const res = { commit: gitCommit(), load1: loadavg()[0], messages: messages.length, runs };
+  const server = await serve();
+  const context = await chromium.launchPersistentContext("", {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/bench/page.html`);
+    await page.waitForFunction(() => window.pageReady === true, null, { timeout: 30000 });
+    await page.evaluate(() => window.bench.load());
+    const pick = (xs, k) => xs.map((x) => +x[k].toFixed(3));
+    for (const storage of [false, true]) {
+      const xs = [];
+      for (let i = 0; i < runs; i++) xs.push((await page.evaluate((s) => window.bench.latency(s), storage)).scrub);
+      res[storage ? "idb" : "memory"] = { p50: median(xs.map((x) => x.p50)), p99: median(xs.map((x) => x.p99)), p50s: pick(xs, "p50"), p99s: pick(xs, "p99") };
+      log(`latency ${storage ? "with IndexedDB" : "in memory"}: p50 ${res[storage ? "idb" : "memory"].p50.toFixed(3)} ms, p99 ${res[storage ? "idb" : "memory"].p99.toFixed(3)} ms`);
+    }
+    const durabilities = (process.env.BENCH_DURABILITY ?? "default").split(",");
+    res.parts = {};
+    for (const d of durabilities) {
+      const xs = [];
+      for (let i = 0; i < runs; i++) xs.push(await page.evaluate((d) => window.bench.latencyParts(d === "default" ? undefined : d), d));
+      const m = (part, k) => +median(xs.map((x) => x[part][k])).toFixed(3);
+      res.parts[d] = Object.fromEntries(["wasm", "tx", "total", "records", "claims"].map((p) => [p, { p50: m(p, "p50"), p99: m(p, "p99"), mean: m(p, "mean") }]));
+      log(`parts (${d}): ${JSON.stringify(res.parts[d])}`);
+    }
+    res.load1After = loadavg()[0];
+    return res;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
 function gitCommit() {
   try {
     const c = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
@@ -238,6 +283,10 @@ async function main() {
     } finally {
       await server.close();
     }
+    return;
+  }
+  if (process.env.BENCH_ONLY === "latency") {
+    console.log(JSON.stringify(await latencyOnly(), null, 1));
     return;
   }
   const t0 = Date.now();
