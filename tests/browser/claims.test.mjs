@@ -146,6 +146,20 @@ test("claims sharing a key within one write: judged against the store before it,
   assert.equal(overVoid.claims[tag(3)].rec, tag(4));
 });
 
+test("a stored claim keeps every hex digit of its tags and its expiry", async () => {
+  const back = await page.evaluate(async () => {
+    const { decodeClaim, encodeClaim } = await import("/js/src/claims.js");
+    const v = "0123456789abcdef" + "fedcba9876543210";
+    const rec = "00ff10ee20dd30cc40bb50aa60997088";
+    const bytes = encodeClaim(v, rec, 1234.5);
+    return { claim: decodeClaim(bytes), bytes: Array.from(bytes.subarray(0, 32)), none: decodeClaim(encodeClaim(v, rec, null)).exp };
+  });
+  assert.deepEqual(back.claim, { v: "0123456789abcdef" + "fedcba9876543210", rec: "00ff10ee20dd30cc40bb50aa60997088", exp: 1234.5 });
+  assert.deepEqual(back.bytes.slice(0, 8), [0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef]);
+  assert.deepEqual(back.bytes.slice(16, 20), [0x00, 0xff, 0x10, 0xee]);
+  assert.equal(back.none, null);
+});
+
 test("no page error", () => {
   assert.deepEqual(h.errors, []);
 });
