@@ -334,6 +334,9 @@ export class IdbVault {
 
   #tx(store, mode) {
     try {
+      // NOTE: strict, though "relaxed" cut the commit's time by ~16% (bench/FINDINGS.md,
+      // session 4): relaxed fires `complete` once the write is handed to the OS, so a power
+      // loss right after could lose records whose surrogates a scrub already released.
       return this.#db.transaction(store, mode, { durability: "strict" });
     } catch (e) {
       // The connection was closed (by `close`, or by another tab's `forget`).
