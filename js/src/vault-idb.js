@@ -255,8 +255,13 @@ export class IdbVault {
         return;
       }
       // As before, when several of our claims share a key, the last one written stays.
-      const last = k.asked.findLast(({ c }) => toWrite(c, found, now, unreadable));
-      if (last) tx.objectStore(CLAIMS).put(encodeClaim(last.c.value, last.r.id, last.r.expires), key);
+      for (let i = k.asked.length - 1; i >= 0; i--) {
+        const { c, r } = k.asked[i];
+        if (toWrite(c, found, now, unreadable)) {
+          tx.objectStore(CLAIMS).put(encodeClaim(c.value, r.id, r.expires), key);
+          break;
+        }
+      }
     };
     const read = (claims, key, k) => {
       const req = claims.get(key);
