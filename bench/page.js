@@ -6,7 +6,8 @@
 // portal would call the library: per-call costs are part of the figure.
 
 import { Scrubber } from "../js/src/index.js";
-import init from "../pkg/phiscrub.js";
+import init, { Core } from "../pkg/phiscrub.js";
+import { IdbVault } from "../js/src/vault-idb.js";
 import { peers } from "../target/bench/peers.js";
 
 const enc = new TextEncoder();
@@ -178,6 +179,111 @@ window.bench = {
     if (storage) await s.forget();
     else s.close();
     return { scrub: timesOf(ts), stream: { ...timesOf(push), chunks: push.length, restored } };
+  },
+
+  /**
+   * Where the IndexedDB commit's time goes (BENCH_ONLY=latency): the scrub's steps done one by
+   * one with the core and the store directly, each message timed as `wasm` (the core's scrub,
+   * sealing and claim tags), `tx` (`addRecords`: the claim reads, the writes and the commit)
+   * and `total`, plus the records and claims per message. `durability` ("strict", "relaxed",
+   * or undefined for the library's own choice) is forced on every transaction of the run by
+   * wrapping `IDBDatabase.prototype.transaction`: an experiment, not the library's code path.
+   */
+  async latencyParts(durability) {
+    await Scrubber.preload();
+    const proto = IDBDatabase.prototype;
+    const original = proto.transaction;
+    if (durability) {
+      proto.transaction = function (stores, mode, options) {
+        return original.call(this, stores, mode, { ...options, durability });
+      };
+    }
+    const vault = `bench-parts-${Date.now()}-${Math.random()}`;
+    const store = await IdbVault.open(vault);
+    const core = Core.withKey(crypto.getRandomValues(new Uint8Array(32)), undefined);
+    try {
+      await store.addHeader(core.header());
+      const one = async (m) => {
+        const t0 = performance.now();
+        const out = core.scrub(m, Date.now());
+        const t1 = performance.now();
+        if (out.records.length > 0 && !(await store.addRecords(out.records))) throw new Error("conflict in one page");
+        const t2 = performance.now();
+        core.commit();
+        return { wasm: t1 - t0, tx: t2 - t1, total: t2 - t0, records: out.records.length, claims: out.records.reduce((n, r) => n + r.claims.length, 0) };
+      };
+      for (const m of messages.slice(0, 10)) await one(m);
+      const rows = [];
+      for (const m of messages) rows.push(await one(m));
+      const of = (k) => timesOf(rows.map((r) => r[k]));
+      return { wasm: of("wasm"), tx: of("tx"), total: of("total"), records: of("records"), claims: of("claims") };
+    } finally {
+      proto.transaction = original;
+      core.free();
+      store.close();
+      await IdbVault.destroy(vault);
+    }
+  },
+
+  /**
+   * A paired comparison of two ways of storing (BENCH_ONLY=paired): every message is scrubbed
+   * by two cores, each with its own fresh vault, alternating which goes first, so both see the
+   * same machine load. Side `a` stores with the library's `IdbVault`, or with the module at
+   * `aModule` (say, an older vault-idb.js); side `b` with the library's `IdbVault`, its
+   * transactions made `bDurability` ("relaxed") when given. Returns, per side, the p50 and p99
+   * of the transaction and of the whole step, and the summed transaction time, in ms.
+   */
+  async paired(aModule, bDurability) {
+    await Scrubber.preload();
+    const A = aModule ? (await import(aModule)).IdbVault : IdbVault;
+    const make = async (Kind) => {
+      const name = `bench-paired-${Date.now()}-${Math.random()}`;
+      const store = await Kind.open(name);
+      const core = Core.withKey(crypto.getRandomValues(new Uint8Array(32)), undefined);
+      await store.addHeader(core.header());
+      return { Kind, name, store, core, tx: [], total: [] };
+    };
+    const a = await make(A);
+    const b = await make(IdbVault);
+    const proto = IDBDatabase.prototype;
+    const original = proto.transaction;
+    if (bDurability) {
+      proto.transaction = function (stores, mode, options) {
+        const forced = this.name.endsWith(b.name) ? { ...options, durability: bDurability } : options;
+        return original.call(this, stores, mode, forced);
+      };
+    }
+    const one = async (side, m, timed) => {
+      const t0 = performance.now();
+      const out = side.core.scrub(m, Date.now());
+      const t1 = performance.now();
+      if (out.records.length > 0 && !(await side.store.addRecords(out.records))) throw new Error("conflict in one page");
+      const t2 = performance.now();
+      side.core.commit();
+      if (timed) {
+        side.tx.push(t2 - t1);
+        side.total.push(t2 - t0);
+      }
+    };
+    try {
+      // The first 10 messages warm up, as in `latency`.
+      for (let i = 0; i < messages.length; i++) {
+        for (const side of i % 2 ? [a, b] : [b, a]) await one(side, messages[i], i >= 10);
+      }
+    } finally {
+      proto.transaction = original;
+      for (const side of [a, b]) {
+        side.core.free();
+        side.store.close();
+        await side.Kind.destroy(side.name);
+      }
+    }
+    const sum = (side) => ({
+      tx: timesOf(side.tx),
+      total: timesOf(side.total),
+      txSum: side.tx.reduce((n, t) => n + t, 0),
+    });
+    return { a: sum(a), b: sum(b) };
   },
 
   /** Wasm linear memory (it never shrinks: its size now is its peak) and the JS heap samples. */

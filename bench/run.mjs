@@ -5,7 +5,12 @@
 // Expects scripts/bench.sh to have built target/release/phiscrub, pkg/ and target/bench/peers.js.
 // Environment: BENCH_RUNS (repetitions of each throughput pass, default 3), BENCH_MESSAGES (2 KB
 // messages per latency pass, default 300), BENCH_NO_HISTORY=1 (do not append to the history),
-// BENCH_ONLY=cold (measure only the cold start).
+// BENCH_ONLY=cold (measure only the cold start), BENCH_ONLY=latency (only the 2 KB scrub latency,
+// in memory and with IndexedDB, BENCH_LATENCY_RUNS passes each, default 5, and where the
+// IndexedDB commit's time goes; needs target/bench/peers.js from a full `make bench`),
+// BENCH_ONLY=paired (two ways of storing side by side in one page, BENCH_LATENCY_RUNS passes:
+// BENCH_PAIRED_A, a module served under /target/bench/ holding an older `IdbVault`, against the
+// library's; or BENCH_PAIRED_DURABILITY=relaxed, the library's strict against relaxed).
 
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
@@ -174,6 +179,87 @@ async function browserRuns(origin) {
   }
 }
 
+/** BENCH_ONLY=paired: `window.bench.paired` passes, each pass's figures and their medians. */
+async function pairedOnly() {
+  const runs = Number(process.env.BENCH_LATENCY_RUNS ?? 5);
+  const aModule = process.env.BENCH_PAIRED_A ?? null;
+  const bDurability = process.env.BENCH_PAIRED_DURABILITY ?? null;
+  mkdirSync(OUT, { recursive: true });
+  const corpus = buildCorpus(ROOT_URL);
+  const messages = chatMessages(corpus.docs, MESSAGES);
+  writeFileSync(`${OUT}/corpus.json`, JSON.stringify({ docs: corpus.docs.map(({ text, spans }) => ({ text, spans })), messages }));
+  const res = { commit: gitCommit(), load1: loadavg()[0], messages: messages.length, runs, a: aModule ?? "library", b: `library${bDurability ? `, ${bDurability}` : ""}`, passes: [] };
+  const server = await serve();
+  const context = await chromium.launchPersistentContext("", {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/bench/page.html`);
+    await page.waitForFunction(() => window.pageReady === true, null, { timeout: 30000 });
+    await page.evaluate(() => window.bench.load());
+    for (let i = 0; i < runs; i++) {
+      const p = await page.evaluate(([m, d]) => window.bench.paired(m, d), [aModule, bDurability]);
+      const brief = (x) => ({ txP50: +x.tx.p50.toFixed(3), txP99: +x.tx.p99.toFixed(3), p50: +x.total.p50.toFixed(3), p99: +x.total.p99.toFixed(3), txSum: +x.txSum.toFixed(1) });
+      res.passes.push({ a: brief(p.a), b: brief(p.b) });
+      log(`paired pass ${i + 1}: a ${JSON.stringify(brief(p.a))}, b ${JSON.stringify(brief(p.b))}`);
+    }
+    const m = (side, k) => +median(res.passes.map((p) => p[side][k])).toFixed(3);
+    for (const side of ["a", "b"]) res[`median_${side}`] = Object.fromEntries(["txP50", "txP99", "p50", "p99", "txSum"].map((k) => [k, m(side, k)]));
+    res.txSumRatio = median(res.passes.map((p) => p.b.txSum / p.a.txSum));
+    res.load1After = loadavg()[0];
+    return res;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/** BENCH_ONLY=latency: the latency passes alone, each pass's figures and their medians. */
+async function latencyOnly() {
+  const runs = Number(process.env.BENCH_LATENCY_RUNS ?? 5);
+  mkdirSync(OUT, { recursive: true });
+  const corpus = buildCorpus(ROOT_URL);
+  const messages = chatMessages(corpus.docs, MESSAGES);
+  writeFileSync(`${OUT}/corpus.json`, JSON.stringify({ docs: corpus.docs.map(({ text, spans }) => ({ text, spans })), messages }));
+  const res = { commit: gitCommit(), load1: loadavg()[0], messages: messages.length, runs };
+  const server = await serve();
+  const context = await chromium.launchPersistentContext("", {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/bench/page.html`);
+    await page.waitForFunction(() => window.pageReady === true, null, { timeout: 30000 });
+    await page.evaluate(() => window.bench.load());
+    const pick = (xs, k) => xs.map((x) => +x[k].toFixed(3));
+    for (const storage of [false, true]) {
+      const xs = [];
+      for (let i = 0; i < runs; i++) xs.push((await page.evaluate((s) => window.bench.latency(s), storage)).scrub);
+      res[storage ? "idb" : "memory"] = { p50: median(xs.map((x) => x.p50)), p99: median(xs.map((x) => x.p99)), p50s: pick(xs, "p50"), p99s: pick(xs, "p99") };
+      log(`latency ${storage ? "with IndexedDB" : "in memory"}: p50 ${res[storage ? "idb" : "memory"].p50.toFixed(3)} ms, p99 ${res[storage ? "idb" : "memory"].p99.toFixed(3)} ms`);
+    }
+    const durabilities = (process.env.BENCH_DURABILITY ?? "default").split(",");
+    res.parts = {};
+    for (const d of durabilities) {
+      const xs = [];
+      for (let i = 0; i < runs; i++) xs.push(await page.evaluate((d) => window.bench.latencyParts(d === "default" ? undefined : d), d));
+      const m = (part, k) => +median(xs.map((x) => x[part][k])).toFixed(3);
+      res.parts[d] = Object.fromEntries(["wasm", "tx", "total", "records", "claims"].map((p) => [p, { p50: m(p, "p50"), p99: m(p, "p99"), mean: m(p, "mean") }]));
+      log(`parts (${d}): ${JSON.stringify(res.parts[d])}`);
+    }
+    res.load1After = loadavg()[0];
+    return res;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
 function gitCommit() {
   try {
     const c = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
@@ -238,6 +324,14 @@ async function main() {
     } finally {
       await server.close();
     }
+    return;
+  }
+  if (process.env.BENCH_ONLY === "paired") {
+    console.log(JSON.stringify(await pairedOnly(), null, 1));
+    return;
+  }
+  if (process.env.BENCH_ONLY === "latency") {
+    console.log(JSON.stringify(await latencyOnly(), null, 1));
     return;
   }
   const t0 = Date.now();
