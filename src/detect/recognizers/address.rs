@@ -202,7 +202,8 @@ fn plausible_street_name(name: &str) -> bool {
 pub(crate) struct Address;
 
 impl Address {
-    /// Compiles the street patterns (once per process, see [`compiled`]).
+    /// Makes the street patterns (once per process, see [`compiled`]; each compiles on its first
+    /// search).
     pub(crate) fn new() -> Self {
         compiled();
         Address

@@ -1,12 +1,18 @@
-//! A recognizer pattern compiled for ASCII text first, and for other text only when some arrives.
+//! A recognizer pattern compiled for ASCII text first, and for other text only when some arrives;
+//! each form compiled the first time it is searched, not when the detector is built.
 //!
-//! The patterns use Unicode classes (`\d`, `\w`, `\s`, `\b`), which are what they mean on text
-//! with accented letters, but which make `regex` build large automata (the Unicode `\d` alone is
-//! some seventy ranges), and a Unicode `\b` makes its fast DFA give up on any non-ASCII byte. On
-//! an ASCII haystack the ASCII forms (`[0-9]`, `(?-u:\b)`, ...) match exactly the same spans, so
-//! [`Re`] compiles the ASCII form when the detector is built and the pattern as written the
-//! first time a haystack with a non-ASCII byte is searched. Detection is the same either way;
-//! building a detector and searching ASCII text are cheaper.
+//! The patterns use Unicode classes (`\d`, `\w`, `\s`, `\b`, `\p{L}`), which are what they
+//! mean on text with accented letters, but which make `regex` build large automata (the Unicode
+//! `\d` alone is some seventy ranges), and a Unicode `\b` makes its fast DFA give up on any
+//! non-ASCII byte. On an ASCII haystack the ASCII forms (`[0-9]`, `(?-u:\b)`, ...) match exactly
+//! the same spans, so [`Re`] searches ASCII haystacks with the ASCII form and compiles the
+//! pattern as written the first time a haystack with a non-ASCII byte is searched.
+//!
+//! Compiling is most of a cold start (building every pattern of every recognizer was ~90 M
+//! instructions natively, ~140 ms in Chromium), and many patterns are searched only on some
+//! texts: a unit after a street line, the windows before an age, values split over a line
+//! break. So neither form is compiled before its first search: a detector is built at once, and
+//! a text pays only for the patterns it reaches. Detection is the same either way.
 
 use std::sync::OnceLock;
 
@@ -14,28 +20,33 @@ use regex::Regex;
 
 use super::Text;
 
-/// One pattern, compiled in its ASCII form at once and as written on demand.
+/// One pattern, each form compiled the first time it is searched.
 pub(crate) struct Re {
     /// The pattern as written (Unicode classes).
     pattern: Box<str>,
+    /// What the pattern is, for the panic if it does not compile (the patterns are constants:
+    /// a failure is a bug, and `every_pattern_compiles` below compiles them all).
+    what: &'static str,
     /// No part of the pattern can match `_` or `\x01`, the bytes [`masked`] puts in place of
     /// non-ASCII characters (see [`mask_safe`]).
     mask_safe: bool,
     /// The pattern with ASCII classes, for ASCII haystacks.
-    ascii: Regex,
-    /// The pattern as written, compiled the first time a non-ASCII haystack comes.
+    ascii: OnceLock<Regex>,
+    /// The pattern as written, for other haystacks.
     unicode: OnceLock<Regex>,
 }
 
 impl Re {
-    /// Compiles the ASCII form of `pattern`; panics with `what` if it does not compile (the
-    /// patterns are constants: a failure is a bug caught by every test).
-    pub(crate) fn new(pattern: &str, what: &str) -> Re {
-        let ascii = Regex::new(&ascii_form(pattern)).expect(what);
+    /// A pattern, compiled on its first search; that search panics with `what` if it does not
+    /// compile.
+    pub(crate) fn new(pattern: &str, what: &'static str) -> Re {
+        #[cfg(test)]
+        tests::record(pattern);
         Re {
             pattern: pattern.into(),
+            what,
             mask_safe: mask_safe(pattern),
-            ascii,
+            ascii: OnceLock::new(),
             unicode: OnceLock::new(),
         }
     }
@@ -52,8 +63,8 @@ impl Re {
         masked: Option<&'h str>,
     ) -> (&Regex, &'h str) {
         match (ascii, masked) {
-            (true, _) => (&self.ascii, s),
-            (false, Some(m)) if self.mask_safe => (&self.ascii, m),
+            (true, _) => (self.pick(true), s),
+            (false, Some(m)) if self.mask_safe => (self.pick(true), m),
             (false, _) => (self.pick(false), s),
         }
     }
@@ -79,11 +90,9 @@ impl Re {
     /// slices of one text decide once for the whole text.
     pub(crate) fn pick(&self, ascii: bool) -> &Regex {
         if ascii {
-            &self.ascii
+            self.ascii.get_or_init(|| Regex::new(&ascii_form(&self.pattern)).expect(self.what))
         } else {
-            self.unicode.get_or_init(|| {
-                Regex::new(&self.pattern).expect("a pattern whose ASCII form compiles")
-            })
+            self.unicode.get_or_init(|| Regex::new(&self.pattern).expect(self.what))
         }
     }
 }
@@ -194,9 +203,10 @@ impl<'a, 'h> Search<'a, 'h> {
     }
 }
 
-/// `pattern` with every Perl class and word boundary in its ASCII form. On a haystack of ASCII
-/// bytes only the two forms match the same spans: Unicode `\d`, `\w` and `\s` hold no other
-/// ASCII characters than the ASCII ones, and `\b` looks only at the characters on either side.
+/// `pattern` with every Perl class, word boundary and letter class (`\p{L}`, `\p{Lu}`) in its
+/// ASCII form. On a haystack of ASCII bytes only the two forms match the same spans: Unicode
+/// `\d`, `\w`, `\s`, `\p{L}` and `\p{Lu}` hold no other ASCII characters than the ASCII ones,
+/// and `\b` looks only at the characters on either side.
 fn ascii_form(pattern: &str) -> String {
     const DIGIT: &str = "0-9";
     const WORD: &str = "0-9A-Za-z_";
@@ -212,7 +222,17 @@ fn ascii_form(pattern: &str) -> String {
                     out.push('\\');
                     break;
                 };
+                // Letters and upper-case letters: `\p{L}` and `\p{Lu}` (other properties stay).
+                let letters = match e {
+                    'p' if chars.clone().take(3).eq("{L}".chars()) => Some(("A-Za-z", 3)),
+                    'p' if chars.clone().take(4).eq("{Lu}".chars()) => Some(("A-Z", 4)),
+                    _ => None,
+                };
+                if let Some((_, n)) = letters {
+                    chars.nth(n - 1);
+                }
                 let set = match e {
+                    'p' => letters.map(|(set, _)| set),
                     'd' | 'D' => Some(DIGIT),
                     'w' | 'W' => Some(WORD),
                     's' | 'S' => Some(SPACE),
@@ -269,6 +289,29 @@ fn ascii_form(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Mutex;
+
+    /// Every pattern a [`Re`] was made with in this test process.
+    static MADE: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    pub(super) fn record(pattern: &str) {
+        MADE.lock().expect("not poisoned").push(pattern.to_owned());
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        // Patterns compile on their first search: make every recognizer, then compile each
+        // pattern in both forms, so a broken one fails here and not on some user's text.
+        let all = crate::detect::recognizers::all();
+        assert!(all.len() > 10);
+        let made = MADE.lock().expect("not poisoned").clone();
+        assert!(made.len() > 80, "{} patterns", made.len());
+        for p in made {
+            let re = Re::new(&p, "compiles");
+            re.pick(true);
+            re.pick(false);
+        }
+    }
 
     #[test]
     fn classes_and_boundaries_become_ascii() {
@@ -277,6 +320,7 @@ mod tests {
         assert_eq!(ascii_form(r"[^\w\-][]\d]\\d"), r"[^0-9A-Za-z_\-][]0-9]\\d");
         assert_eq!(ascii_form(r"[[:alpha:]\d]x"), r"[[:alpha:]0-9]x");
         assert_eq!(ascii_form(r"[\S]"), r"[\S]");
+        assert_eq!(ascii_form(r"\p{Lu}[\p{L}'-]\p{Lt}\pL"), r"[A-Z][A-Za-z'-]\p{Lt}\pL");
     }
 
     #[test]
@@ -286,8 +330,9 @@ mod tests {
             r"[^\s@]+@\w+",
             r"\B\d\d\b|\W+",
             r"(?i)\bst\.?\s*[^\d\s]",
+            r"\p{Lu}[\p{L}'’-]*",
         ];
-        let hay = "Call 555 Oak_St @ x@y 12,34 ab12 st. K s\t\n7 _9_ a-b";
+        let hay = "Call 555 Oak_St @ x@y 12,34 ab12 st. K s\t\n7 _9_ a-b O'Neil-Ray";
         for p in patterns {
             let re = Re::new(p, "compiles");
             let a: Vec<_> = re.pick(true).find_iter(hay).map(|m| m.range()).collect();
