@@ -62,11 +62,58 @@ impl Re {
         ascii: bool,
         masked: Option<&'h str>,
     ) -> (&Regex, &'h str) {
+        let (ascii_form, hay) = self.form(s, ascii, masked);
+        (self.pick(ascii_form), hay)
+    }
+
+    /// Which form [`Re::hay`] searches `s` with (`true`: the ASCII form), and which haystack.
+    fn form<'h>(&self, s: &'h str, ascii: bool, masked: Option<&'h str>) -> (bool, &'h str) {
         match (ascii, masked) {
-            (true, _) => (self.pick(true), s),
-            (false, Some(m)) if self.mask_safe => (self.pick(true), m),
-            (false, _) => (self.pick(false), s),
+            (true, _) => (true, s),
+            (false, Some(m)) if self.mask_safe => (true, m),
+            (false, _) => (false, s),
         }
+    }
+
+    /// [`Re::in_norm`], or `None` when the form `text` needs is not compiled yet and
+    /// `may_match` says that no match is possible: a cheap test of a piece every match holds
+    /// (an `@`, `://`), so a text without it does not compile the pattern. Once compiled, the
+    /// pattern is searched without the test (the result is the same: the test only says no
+    /// where the pattern finds nothing).
+    pub(crate) fn in_norm_if<'a, 'h>(
+        &'a self,
+        text: &'h Text<'_>,
+        may_match: impl FnOnce() -> bool,
+    ) -> Option<Search<'a, 'h>> {
+        self.gated(text.norm(), text.is_ascii(), text.masked_norm(), may_match)
+    }
+
+    /// [`Re::in_lower`], or `None` as [`Re::in_norm_if`] says.
+    pub(crate) fn in_lower_if<'a, 'h>(
+        &'a self,
+        text: &'h Text<'_>,
+        may_match: impl FnOnce() -> bool,
+    ) -> Option<Search<'a, 'h>> {
+        self.gated(text.lower(), text.is_ascii(), text.masked_lower(), may_match)
+    }
+
+    fn gated<'a, 'h>(
+        &'a self,
+        s: &'h str,
+        ascii: bool,
+        masked: Option<&'h str>,
+        may_match: impl FnOnce() -> bool,
+    ) -> Option<Search<'a, 'h>> {
+        let (ascii_form, hay) = self.form(s, ascii, masked);
+        #[cfg(test)]
+        if let Some(on) = tests::GATES.with(std::cell::Cell::get) {
+            return (!on || may_match()).then(|| Search { re: self.pick(ascii_form), hay });
+        }
+        let compiled = match ascii_form {
+            true => self.ascii.get().is_some(),
+            false => self.unicode.get().is_some(),
+        };
+        (compiled || may_match()).then(|| Search { re: self.pick(ascii_form), hay })
     }
 
     /// A search of `text`'s folded text (see [`Re::hay`]).
@@ -95,6 +142,19 @@ impl Re {
             self.unicode.get_or_init(|| Regex::new(&self.pattern).expect(self.what))
         }
     }
+}
+
+/// Whether some byte of `s` for which `first` holds is followed right away by one for which
+/// `then` holds: a test for [`Re::in_norm_if`] (which must hold wherever the pattern as
+/// written, or its ASCII form, matches the haystack it searches).
+pub(crate) fn has_pair(s: &str, first: impl Fn(u8) -> bool, then: impl Fn(u8) -> bool) -> bool {
+    s.as_bytes().windows(2).any(|w| first(w[0]) && then(w[1]))
+}
+
+/// An ASCII digit, or any byte of a non-ASCII character (a Unicode `\d` matches the digits of
+/// other scripts; so do the patterns as written on a non-ASCII text).
+pub(crate) fn digitish(b: u8) -> bool {
+    b.is_ascii_digit() || b >= 0x80
 }
 
 /// Whether no part of `pattern` can match `_` or `\x01`: no `.`, no `\w`, `\W`, `\S`, `\D`,
@@ -290,6 +350,56 @@ fn ascii_form(pattern: &str) -> String {
 mod tests {
     use super::*;
     use std::sync::Mutex;
+
+    thread_local! {
+        /// `Some(true)`: every gate of [`Re::in_norm_if`] is consulted, compiled or not;
+        /// `Some(false)`: none is. This thread only.
+        pub(super) static GATES: std::cell::Cell<Option<bool>> =
+            const { std::cell::Cell::new(None) };
+    }
+
+    #[test]
+    fn gates_change_no_finding() {
+        // Each gate must hold wherever its pattern matches: detecting with every gate
+        // consulted and with none finds the same, on the corpora and on texts made to pass
+        // and to fail each gate, ASCII and not.
+        let mut texts: Vec<String> = [
+            include_str!("../../../tests/data/corpus/structured.jsonl"),
+            include_str!("../../../tests/data/corpus/names.jsonl"),
+            include_str!("../../../tests/data/evasion/cases.jsonl"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            v["text"].as_str().expect("a text").to_owned()
+        })
+        .collect();
+        for t in [
+            "see https://portal.example.org/a or WWW.Example.org, example.ORG/x, ftp://x.example.org",
+            "mail jane.doe@example.org or jane (at) example [dot] org, bob at example dot com",
+            "call +44 20 7946 0958 or 217 555 01 36, cell 555 201 3344",
+            "she is ninety-two, one hundred and ten, in her 90s, a nonagenarian, centenarians",
+            "seen 13JUL2024 and 03aug37, next 4jan",
+            "Zoë: zoë@example.org, zoë (at) example (dot) org, ＋44 20 7946 0958, +٤٤ ٢٠",
+            "José, in his early nineties, 13JUL2024, www.example.org, café.example.org/x",
+            "Pt John Smith, DOB 03/14/1951, call 555-201-0147 re MRN 88213409.",
+        ] {
+            texts.push(t.to_owned());
+        }
+        assert!(texts.len() > 700);
+        let d = crate::Detector::new();
+        let detect = |gates: bool, t: &str| {
+            GATES.with(|g| g.set(Some(gates)));
+            let found = d.detect(t).expect("detects");
+            GATES.with(|g| g.set(None));
+            found
+        };
+        for t in &texts {
+            assert_eq!(detect(true, t), detect(false, t), "{t}");
+        }
+    }
 
     /// Every pattern a [`Re`] was made with in this test process.
     static MADE: Mutex<Vec<String>> = Mutex::new(Vec::new());
