@@ -85,7 +85,7 @@ impl Re {
         text: &'h Text<'_>,
         may_match: impl FnOnce() -> bool,
     ) -> Option<Search<'a, 'h>> {
-        self.gated(text.norm(), text.is_ascii(), text.masked_norm(), may_match)
+        self.search_if(text.norm(), text.is_ascii(), text.masked_norm(), may_match)
     }
 
     /// [`Re::in_lower`], or `None` as [`Re::in_norm_if`] says.
@@ -94,10 +94,11 @@ impl Re {
         text: &'h Text<'_>,
         may_match: impl FnOnce() -> bool,
     ) -> Option<Search<'a, 'h>> {
-        self.gated(text.lower(), text.is_ascii(), text.masked_lower(), may_match)
+        self.search_if(text.lower(), text.is_ascii(), text.masked_lower(), may_match)
     }
 
-    fn gated<'a, 'h>(
+    /// A search of `s` as [`Re::hay`] picks it, or `None` as [`Re::in_norm_if`] says.
+    pub(crate) fn search_if<'a, 'h>(
         &'a self,
         s: &'h str,
         ascii: bool,
@@ -385,6 +386,9 @@ mod tests {
             "Zoë: zoë@example.org, zoë (at) example (dot) org, ＋44 20 7946 0958, +٤٤ ٢٠",
             "José, in his early nineties, 13JUL2024, www.example.org, café.example.org/x",
             "Pt John Smith, DOB 03/14/1951, call 555-201-0147 re MRN 88213409.",
+            "PO Box 12, RR 2 Box 14, 3450 E 100 N, County Road 12, Highway 61, 12 Rte 9",
+            "4821 N Oak Ridge Dr Apt 4B; 12 park place dr. 9 Elm ST, 3 Main Street #2",
+            "12 Peñasco St, 3 Zoë Way, José at 4 Main St",
         ] {
             texts.push(t.to_owned());
         }
