@@ -110,11 +110,10 @@ impl Re {
         if let Some(on) = tests::GATES.with(std::cell::Cell::get) {
             return (!on || may_match()).then(|| Search { re: self.pick(ascii_form), hay });
         }
-        let compiled = match ascii_form {
-            true => self.ascii.get().is_some(),
-            false => self.unicode.get().is_some(),
-        };
-        (compiled || may_match()).then(|| Search { re: self.pick(ascii_form), hay })
+        if self.cell(ascii_form).get().is_none() && !may_match() {
+            return None;
+        }
+        Some(Search { re: self.pick(ascii_form), hay })
     }
 
     /// A search of `text`'s folded text (see [`Re::hay`]).
@@ -137,11 +136,28 @@ impl Re {
     /// The regex for a haystack known to be ASCII (`true`) or not: callers that search many
     /// slices of one text decide once for the whole text.
     pub(crate) fn pick(&self, ascii: bool) -> &Regex {
-        if ascii {
-            self.ascii.get_or_init(|| Regex::new(&ascii_form(&self.pattern)).expect(self.what))
-        } else {
-            self.unicode.get_or_init(|| Regex::new(&self.pattern).expect(self.what))
+        match self.cell(ascii).get() {
+            Some(re) => re,
+            None => self.compile(ascii),
         }
+    }
+
+    fn cell(&self, ascii: bool) -> &OnceLock<Regex> {
+        if ascii {
+            &self.ascii
+        } else {
+            &self.unicode
+        }
+    }
+
+    /// Compiles a form once, out of line: searches are many, compiling is once a form.
+    #[cold]
+    #[inline(never)]
+    fn compile(&self, ascii: bool) -> &Regex {
+        self.cell(ascii).get_or_init(|| {
+            let pattern = if ascii { ascii_form(&self.pattern) } else { self.pattern.to_string() };
+            Regex::new(&pattern).expect(self.what)
+        })
     }
 }
 
