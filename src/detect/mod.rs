@@ -74,7 +74,7 @@ pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 ///
 /// Building a detector is cheap: the recognizers' patterns are compiled once per process, each
 /// on its first search, so the first texts detected are slower than the ones after (the whole
-/// set compiles in some 70 M instructions natively). Reuse a detector all the same.
+/// set compiles in some 90 M instructions natively). Reuse a detector all the same.
 ///
 /// ```
 /// use phiscrub::{Detector, Label};
