@@ -117,8 +117,10 @@ impl Streets {
         // Decided once: the unit and suffix patterns search many tails of `s`.
         let ascii = s.is_ascii();
         // Numbered roads first: `3567 County Road 2187` also reads as the street `County Road`.
-        let (re, hay) = self.numbered.hay(s, ascii, masked);
-        for m in re.find_iter(hay) {
+        // On an ASCII text without the words or shapes these patterns need, neither compiles
+        // (on another, `(?i)` folds the long s and the Kelvin sign to `s` and `k`: no test).
+        let numbered = self.numbered.search_if(s, ascii, masked, || !ascii || numbered_may(s));
+        for m in numbered.iter().flat_map(|r| r.find_iter()) {
             if !number_stands_alone(s, m.start()) {
                 continue;
             }
@@ -127,8 +129,8 @@ impl Streets {
             found.push(Street { start: m.start(), end, lower });
         }
         let numbered = found.len();
-        let (re, hay) = self.street.hay(s, ascii, masked);
-        for c in re.captures_iter(hay) {
+        let street = self.street.search_if(s, ascii, masked, || !ascii || street_may(s));
+        for c in street.iter().flat_map(|r| r.captures_iter()) {
             let m = c.get(0).expect("group 0");
             if !number_stands_alone(s, m.start()) {
                 continue;
@@ -179,6 +181,41 @@ impl Streets {
     }
 }
 
+/// Whether an ASCII `s` can hold a box, a rural route or a numbered road: each holds one of
+/// these words (case aside), but a grid address (`3450 E 100 N`), which holds a digit, spaces
+/// and a direction letter.
+fn numbered_may(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    const WORDS: &[&str] =
+        &["box", "rural", "road", "rd", "route", "rte", "highway", "hwy", "fm", "sr", "cr"];
+    if WORDS.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let b = lower.as_bytes();
+    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    (0..b.len()).any(|i| {
+        b[i].is_ascii_digit() && {
+            let after = b[i + 1..].iter().position(|&c| !space(c)).map(|n| i + 1 + n);
+            after.is_some_and(|j| j > i + 1 && matches!(b[j], b'n' | b's' | b'e' | b'w'))
+        }
+    })
+}
+
+/// Whether an ASCII `s` can hold a street line: a digit, and a street suffix as a whole word
+/// after a space (case aside).
+fn street_may(s: &str) -> bool {
+    let b = s.as_bytes();
+    let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
+    b.iter().any(u8::is_ascii_digit)
+        && (1..b.len()).any(|i| {
+            matches!(b[i - 1], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') && {
+                let end = b[i..].iter().position(|c| !word(c)).map_or(b.len(), |n| i + n);
+                let token = &s[i..end];
+                end > i && SUFFIXES.split('|').any(|x| x.eq_ignore_ascii_case(token))
+            }
+        })
+}
+
 /// Whether a match starting at `start` begins a number of its own: not the tail of a time
 /// (`03:12 Dr`), a decimal, a fraction, a date or a code (`10/12 Main`, `E11.9 Way`).
 fn number_stands_alone(s: &str, start: usize) -> bool {
@@ -202,7 +239,8 @@ fn plausible_street_name(name: &str) -> bool {
 pub(crate) struct Address;
 
 impl Address {
-    /// Compiles the street patterns (once per process, see [`compiled`]).
+    /// Makes the street patterns (once per process, see [`compiled`]; each compiles on its first
+    /// search).
     pub(crate) fn new() -> Self {
         compiled();
         Address

@@ -113,19 +113,30 @@ impl Recognizer for Age {
                 out.push(age(m.start(), m.end(), confidence));
             }
         }
-        for m in self.word_number.in_lower(text).find_iter() {
+        // These three need a word most texts lack: a text without it does not compile the
+        // pattern (they have no `(?i)` and search the lower-cased text).
+        let word_number = self
+            .word_number
+            .in_lower_if(text, || lower.contains("ninety") || lower.contains("one hundred"));
+        for m in word_number.iter().flat_map(|r| r.find_iter()) {
             if let Some(confidence) = self.number_confidence(text, m.start(), m.end()) {
                 out.push(age(m.start(), m.end(), confidence));
             }
         }
-        for caps in self.decade.in_lower(text).captures_iter() {
+        let decade = self.decade.in_lower_if(text, || {
+            ["90s", "90's", "nineties", "100s"].iter().any(|w| lower.contains(w))
+        });
+        for caps in decade.iter().flat_map(|r| r.captures_iter()) {
             let d = caps.get(1).expect("group 1 always takes part");
             // `sats in her 90s` is about the oxygen saturation, not her age.
             if !cue_within(text, d.start(), 40, &[CueKind::Vital]) {
                 out.push(age(d.start(), d.end(), 0.8));
             }
         }
-        for m in self.noun.in_lower(text).find_iter() {
+        let noun = self
+            .noun
+            .in_lower_if(text, || lower.contains("nonagenarian") || lower.contains("centenarian"));
+        for m in noun.iter().flat_map(|r| r.find_iter()) {
             out.push(age(m.start(), m.end(), 0.8));
         }
     }

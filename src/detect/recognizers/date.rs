@@ -18,7 +18,7 @@
 //! compact day-month-year with a month abbreviation (`13JUL2024`, `03aug37`) carries its own month
 //! word and needs no cue.
 
-use super::re::Re;
+use super::re::{digitish, has_pair, Re};
 
 use super::{back, forward};
 use super::{Candidate, Label, Recognizer, Text};
@@ -501,7 +501,12 @@ impl Date {
     /// `13JUL2024`, `03aug37`: the glued month abbreviation makes the run a date by itself, so
     /// only the calendar is checked (`31FEB2024` and `45JAN2024` are not dates).
     fn compact_month_dates(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
-        for caps in self.compact_month.in_lower(text).captures_iter() {
+        // A text without a digit glued to a letter does not compile the pattern.
+        let glued = || has_pair(text.lower(), digitish, |b| b.is_ascii_lowercase());
+        let Some(compact_month) = self.compact_month.in_lower_if(text, glued) else {
+            return;
+        };
+        for caps in compact_month.captures_iter() {
             let day: u32 = caps[1].parse().unwrap_or(0);
             let year = &caps[3];
             let year_fits = year.len() == 2 || year.parse().is_ok_and(valid_year);

@@ -45,6 +45,19 @@ impl Email {
     }
 }
 
+/// Whether `lower` holds `at` with a space or an opening bracket before it and a space or a
+/// closing bracket after it, as every obfuscated match does (a byte of a non-ASCII character
+/// counts as a space: Unicode `\s` holds some).
+fn spaced_at(lower: &str) -> bool {
+    let space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') || c >= 0x80;
+    let b = lower.as_bytes();
+    lower.match_indices("at").any(|(i, _)| {
+        i > 0
+            && (space(b[i - 1]) || b"([{<".contains(&b[i - 1]))
+            && b.get(i + 2).is_some_and(|&c| space(c) || b")]}>".contains(&c))
+    })
+}
+
 /// True when a local part is well formed: it does not start or end with a dot and has no `..`.
 fn local_part_ok(local: &str) -> bool {
     !local.is_empty() && !local.starts_with('.') && !local.ends_with('.') && !local.contains("..")
@@ -87,7 +100,10 @@ impl Recognizer for Email {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let s = text.norm();
-        for m in self.plain.in_norm(text).find_iter() {
+        // A text without an `@`, or without an `at` between spaces or brackets, does not
+        // compile the pattern.
+        let plain = self.plain.in_norm_if(text, || s.contains('@'));
+        for m in plain.iter().flat_map(|r| r.find_iter()) {
             let local = &m.as_str()[..m.as_str().find('@').unwrap_or(0)];
             if local_part_ok(local) && is_whole(s, m.start(), m.end()) {
                 out.push(Candidate {
@@ -99,8 +115,10 @@ impl Recognizer for Email {
             }
         }
         let lower = text.lower();
+        let Some(obfuscated) = self.obfuscated.in_lower_if(text, || spaced_at(lower)) else {
+            return;
+        };
         let mut pos = 0;
-        let obfuscated = self.obfuscated.in_lower(text);
         while let Some(c) = obfuscated.captures_at(pos) {
             let m = c.get(0).expect("group 0");
             let local = c.name("local").expect("local group");

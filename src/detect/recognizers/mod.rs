@@ -56,8 +56,16 @@ pub(super) fn forward(s: &str, pos: usize, n: usize) -> &str {
     &s[pos..ceil]
 }
 
-/// Every recognizer, compiled.
-pub(crate) fn all() -> Vec<Box<dyn Recognizer>> {
+/// Every recognizer, made once per process and shared by every detector: they hold no
+/// per-detector state, and each pattern compiles on its first search (see `re.rs`), so a
+/// pattern one detector compiled is compiled for all (the re-identifier builds two more).
+pub(crate) fn all() -> &'static [Box<dyn Recognizer>] {
+    static ALL: std::sync::OnceLock<Vec<Box<dyn Recognizer>>> = std::sync::OnceLock::new();
+    ALL.get_or_init(made)
+}
+
+/// Every recognizer, made.
+fn made() -> Vec<Box<dyn Recognizer>> {
     vec![
         Box::new(phone::Phone::new()),
         Box::new(email::Email::new()),

@@ -20,7 +20,7 @@
 //! starting with 0 or 1 is a typo in a real number: it is accepted under a phone cue or in a layout
 //! no other value uses (`+1`, `(555)`, an extension), never on the digits alone.
 
-use super::re::Re;
+use super::re::{digitish, Re};
 
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
@@ -160,7 +160,17 @@ impl Phone {
             };
             hits.push(Hit { start: m.start(), end: m.end(), confidence, kind, strong });
         }
-        for c in self.pairs.in_norm(text).captures_iter() {
+        // `pairs` needs a digit, a space and a digit or a second space (`555 201 33 44`), `intl`
+        // a `+`: a text without them does not compile the pattern.
+        let b = s.as_bytes();
+        let pairs = self.pairs.in_norm_if(text, || {
+            s.match_indices(' ').any(|(i, _)| {
+                i > 0
+                    && digitish(b[i - 1])
+                    && b.get(i + 1).is_some_and(|&c| digitish(c) || c == b' ')
+            })
+        });
+        for c in pairs.iter().flat_map(|r| r.captures_iter()) {
             let m = c.get(0).expect("group 0");
             let area = c.name("a").expect("area group").as_str();
             let ex = c.name("ex").expect("exchange group").as_str();
@@ -181,7 +191,8 @@ impl Phone {
                 hits.push(Hit { start: m.start(), end: m.end(), confidence: 0.8, kind, strong });
             }
         }
-        for m in self.intl.in_norm(text).find_iter() {
+        let intl = self.intl.in_norm_if(text, || s.contains('+'));
+        for m in intl.iter().flat_map(|r| r.find_iter()) {
             let digits = m.as_str().split(|c: char| c.is_ascii_alphabetic()).next().unwrap_or("");
             let n = digits.bytes().filter(u8::is_ascii_digit).count();
             if (8..=15).contains(&n) && is_whole_number(s, m.start(), m.end()) {

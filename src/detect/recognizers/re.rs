@@ -1,12 +1,18 @@
-//! A recognizer pattern compiled for ASCII text first, and for other text only when some arrives.
+//! A recognizer pattern compiled for ASCII text first, and for other text only when some arrives;
+//! each form compiled the first time it is searched, not when the detector is built.
 //!
-//! The patterns use Unicode classes (`\d`, `\w`, `\s`, `\b`), which are what they mean on text
-//! with accented letters, but which make `regex` build large automata (the Unicode `\d` alone is
-//! some seventy ranges), and a Unicode `\b` makes its fast DFA give up on any non-ASCII byte. On
-//! an ASCII haystack the ASCII forms (`[0-9]`, `(?-u:\b)`, ...) match exactly the same spans, so
-//! [`Re`] compiles the ASCII form when the detector is built and the pattern as written the
-//! first time a haystack with a non-ASCII byte is searched. Detection is the same either way;
-//! building a detector and searching ASCII text are cheaper.
+//! The patterns use Unicode classes (`\d`, `\w`, `\s`, `\b`, `\p{L}`), which are what they
+//! mean on text with accented letters, but which make `regex` build large automata (the Unicode
+//! `\d` alone is some seventy ranges), and a Unicode `\b` makes its fast DFA give up on any
+//! non-ASCII byte. On an ASCII haystack the ASCII forms (`[0-9]`, `(?-u:\b)`, ...) match exactly
+//! the same spans, so [`Re`] searches ASCII haystacks with the ASCII form and compiles the
+//! pattern as written the first time a haystack with a non-ASCII byte is searched.
+//!
+//! Compiling is most of a cold start (building every pattern of every recognizer was ~90 M
+//! instructions natively, ~140 ms in Chromium), and many patterns are searched only on some
+//! texts: a unit after a street line, the windows before an age, values split over a line
+//! break. So neither form is compiled before its first search: a detector is built at once, and
+//! a text pays only for the patterns it reaches. Detection is the same either way.
 
 use std::sync::OnceLock;
 
@@ -14,28 +20,33 @@ use regex::Regex;
 
 use super::Text;
 
-/// One pattern, compiled in its ASCII form at once and as written on demand.
+/// One pattern, each form compiled the first time it is searched.
 pub(crate) struct Re {
     /// The pattern as written (Unicode classes).
     pattern: Box<str>,
+    /// What the pattern is, for the panic if it does not compile (the patterns are constants:
+    /// a failure is a bug, and `every_pattern_compiles` below compiles them all).
+    what: &'static str,
     /// No part of the pattern can match `_` or `\x01`, the bytes [`masked`] puts in place of
     /// non-ASCII characters (see [`mask_safe`]).
     mask_safe: bool,
     /// The pattern with ASCII classes, for ASCII haystacks.
-    ascii: Regex,
-    /// The pattern as written, compiled the first time a non-ASCII haystack comes.
+    ascii: OnceLock<Regex>,
+    /// The pattern as written, for other haystacks.
     unicode: OnceLock<Regex>,
 }
 
 impl Re {
-    /// Compiles the ASCII form of `pattern`; panics with `what` if it does not compile (the
-    /// patterns are constants: a failure is a bug caught by every test).
-    pub(crate) fn new(pattern: &str, what: &str) -> Re {
-        let ascii = Regex::new(&ascii_form(pattern)).expect(what);
+    /// A pattern, compiled on its first search; that search panics with `what` if it does not
+    /// compile.
+    pub(crate) fn new(pattern: &str, what: &'static str) -> Re {
+        #[cfg(test)]
+        tests::record(pattern);
         Re {
             pattern: pattern.into(),
+            what,
             mask_safe: mask_safe(pattern),
-            ascii,
+            ascii: OnceLock::new(),
             unicode: OnceLock::new(),
         }
     }
@@ -51,11 +62,58 @@ impl Re {
         ascii: bool,
         masked: Option<&'h str>,
     ) -> (&Regex, &'h str) {
+        let (ascii_form, hay) = self.form(s, ascii, masked);
+        (self.pick(ascii_form), hay)
+    }
+
+    /// Which form [`Re::hay`] searches `s` with (`true`: the ASCII form), and which haystack.
+    fn form<'h>(&self, s: &'h str, ascii: bool, masked: Option<&'h str>) -> (bool, &'h str) {
         match (ascii, masked) {
-            (true, _) => (&self.ascii, s),
-            (false, Some(m)) if self.mask_safe => (&self.ascii, m),
-            (false, _) => (self.pick(false), s),
+            (true, _) => (true, s),
+            (false, Some(m)) if self.mask_safe => (true, m),
+            (false, _) => (false, s),
         }
+    }
+
+    /// [`Re::in_norm`], or `None` when the form `text` needs is not compiled yet and
+    /// `may_match` says that no match is possible: a cheap test of a piece every match holds
+    /// (an `@`, `://`), so a text without it does not compile the pattern. Once compiled, the
+    /// pattern is searched without the test (the result is the same: the test only says no
+    /// where the pattern finds nothing).
+    pub(crate) fn in_norm_if<'a, 'h>(
+        &'a self,
+        text: &'h Text<'_>,
+        may_match: impl FnOnce() -> bool,
+    ) -> Option<Search<'a, 'h>> {
+        self.search_if(text.norm(), text.is_ascii(), text.masked_norm(), may_match)
+    }
+
+    /// [`Re::in_lower`], or `None` as [`Re::in_norm_if`] says.
+    pub(crate) fn in_lower_if<'a, 'h>(
+        &'a self,
+        text: &'h Text<'_>,
+        may_match: impl FnOnce() -> bool,
+    ) -> Option<Search<'a, 'h>> {
+        self.search_if(text.lower(), text.is_ascii(), text.masked_lower(), may_match)
+    }
+
+    /// A search of `s` as [`Re::hay`] picks it, or `None` as [`Re::in_norm_if`] says.
+    pub(crate) fn search_if<'a, 'h>(
+        &'a self,
+        s: &'h str,
+        ascii: bool,
+        masked: Option<&'h str>,
+        may_match: impl FnOnce() -> bool,
+    ) -> Option<Search<'a, 'h>> {
+        let (ascii_form, hay) = self.form(s, ascii, masked);
+        #[cfg(test)]
+        if let Some(on) = tests::GATES.with(std::cell::Cell::get) {
+            return (!on || may_match()).then(|| Search { re: self.pick(ascii_form), hay });
+        }
+        if self.cell(ascii_form).get().is_none() && !may_match() {
+            return None;
+        }
+        Some(Search { re: self.pick(ascii_form), hay })
     }
 
     /// A search of `text`'s folded text (see [`Re::hay`]).
@@ -78,14 +136,42 @@ impl Re {
     /// The regex for a haystack known to be ASCII (`true`) or not: callers that search many
     /// slices of one text decide once for the whole text.
     pub(crate) fn pick(&self, ascii: bool) -> &Regex {
+        match self.cell(ascii).get() {
+            Some(re) => re,
+            None => self.compile(ascii),
+        }
+    }
+
+    fn cell(&self, ascii: bool) -> &OnceLock<Regex> {
         if ascii {
             &self.ascii
         } else {
-            self.unicode.get_or_init(|| {
-                Regex::new(&self.pattern).expect("a pattern whose ASCII form compiles")
-            })
+            &self.unicode
         }
     }
+
+    /// Compiles a form once, out of line: searches are many, compiling is once a form.
+    #[cold]
+    #[inline(never)]
+    fn compile(&self, ascii: bool) -> &Regex {
+        self.cell(ascii).get_or_init(|| {
+            let pattern = if ascii { ascii_form(&self.pattern) } else { self.pattern.to_string() };
+            Regex::new(&pattern).expect(self.what)
+        })
+    }
+}
+
+/// Whether some byte of `s` for which `first` holds is followed right away by one for which
+/// `then` holds: a test for [`Re::in_norm_if`] (which must hold wherever the pattern as
+/// written, or its ASCII form, matches the haystack it searches).
+pub(crate) fn has_pair(s: &str, first: impl Fn(u8) -> bool, then: impl Fn(u8) -> bool) -> bool {
+    s.as_bytes().windows(2).any(|w| first(w[0]) && then(w[1]))
+}
+
+/// An ASCII digit, or any byte of a non-ASCII character (a Unicode `\d` matches the digits of
+/// other scripts; so do the patterns as written on a non-ASCII text).
+pub(crate) fn digitish(b: u8) -> bool {
+    b.is_ascii_digit() || b >= 0x80
 }
 
 /// Whether no part of `pattern` can match `_` or `\x01`: no `.`, no `\w`, `\W`, `\S`, `\D`,
@@ -194,9 +280,10 @@ impl<'a, 'h> Search<'a, 'h> {
     }
 }
 
-/// `pattern` with every Perl class and word boundary in its ASCII form. On a haystack of ASCII
-/// bytes only the two forms match the same spans: Unicode `\d`, `\w` and `\s` hold no other
-/// ASCII characters than the ASCII ones, and `\b` looks only at the characters on either side.
+/// `pattern` with every Perl class, word boundary and letter class (`\p{L}`, `\p{Lu}`) in its
+/// ASCII form. On a haystack of ASCII bytes only the two forms match the same spans: Unicode
+/// `\d`, `\w`, `\s`, `\p{L}` and `\p{Lu}` hold no other ASCII characters than the ASCII ones,
+/// and `\b` looks only at the characters on either side.
 fn ascii_form(pattern: &str) -> String {
     const DIGIT: &str = "0-9";
     const WORD: &str = "0-9A-Za-z_";
@@ -212,7 +299,17 @@ fn ascii_form(pattern: &str) -> String {
                     out.push('\\');
                     break;
                 };
+                // Letters and upper-case letters: `\p{L}` and `\p{Lu}` (other properties stay).
+                let letters = match e {
+                    'p' if chars.clone().take(3).eq("{L}".chars()) => Some(("A-Za-z", 3)),
+                    'p' if chars.clone().take(4).eq("{Lu}".chars()) => Some(("A-Z", 4)),
+                    _ => None,
+                };
+                if let Some((_, n)) = letters {
+                    chars.nth(n - 1);
+                }
                 let set = match e {
+                    'p' => letters.map(|(set, _)| set),
                     'd' | 'D' => Some(DIGIT),
                     'w' | 'W' => Some(WORD),
                     's' | 'S' => Some(SPACE),
@@ -269,6 +366,82 @@ fn ascii_form(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Mutex;
+
+    thread_local! {
+        /// `Some(true)`: every gate of [`Re::in_norm_if`] is consulted, compiled or not;
+        /// `Some(false)`: none is. This thread only.
+        pub(super) static GATES: std::cell::Cell<Option<bool>> =
+            const { std::cell::Cell::new(None) };
+    }
+
+    #[test]
+    fn gates_change_no_finding() {
+        // Each gate must hold wherever its pattern matches: detecting with every gate
+        // consulted and with none finds the same, on the corpora and on texts made to pass
+        // and to fail each gate, ASCII and not.
+        let mut texts: Vec<String> = [
+            include_str!("../../../tests/data/corpus/structured.jsonl"),
+            include_str!("../../../tests/data/corpus/names.jsonl"),
+            include_str!("../../../tests/data/evasion/cases.jsonl"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            v["text"].as_str().expect("a text").to_owned()
+        })
+        .collect();
+        for t in [
+            "see https://portal.example.org/a or WWW.Example.org, example.ORG/x, ftp://x.example.org",
+            "mail jane.doe@example.org or jane (at) example [dot] org, bob at example dot com",
+            "call +44 20 7946 0958 or 217 555 01 36, cell 555 201 3344",
+            "she is ninety-two, one hundred and ten, in her 90s, a nonagenarian, centenarians",
+            "seen 13JUL2024 and 03aug37, next 4jan",
+            "Zoë: zoë@example.org, zoë (at) example (dot) org, ＋44 20 7946 0958, +٤٤ ٢٠",
+            "José, in his early nineties, 13JUL2024, www.example.org, café.example.org/x",
+            "Pt John Smith, DOB 03/14/1951, call 555-201-0147 re MRN 88213409.",
+            "PO Box 12, RR 2 Box 14, 3450 E 100 N, County Road 12, Highway 61, 12 Rte 9",
+            "4821 N Oak Ridge Dr Apt 4B; 12 park place dr. 9 Elm ST, 3 Main Street #2",
+            "12 Peñasco St, 3 Zoë Way, José at 4 Main St",
+        ] {
+            texts.push(t.to_owned());
+        }
+        assert!(texts.len() > 700);
+        let d = crate::Detector::new();
+        let detect = |gates: bool, t: &str| {
+            GATES.with(|g| g.set(Some(gates)));
+            let found = d.detect(t).expect("detects");
+            GATES.with(|g| g.set(None));
+            found
+        };
+        for t in &texts {
+            assert_eq!(detect(true, t), detect(false, t), "{t}");
+        }
+    }
+
+    /// Every pattern a [`Re`] was made with in this test process.
+    static MADE: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    pub(super) fn record(pattern: &str) {
+        MADE.lock().expect("not poisoned").push(pattern.to_owned());
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        // Patterns compile on their first search: make every recognizer, then compile each
+        // pattern in both forms, so a broken one fails here and not on some user's text.
+        let all = crate::detect::recognizers::all();
+        assert!(all.len() > 10);
+        let made = MADE.lock().expect("not poisoned").clone();
+        assert!(made.len() > 50, "{} patterns", made.len());
+        for p in made {
+            let re = Re::new(&p, "compiles");
+            re.pick(true);
+            re.pick(false);
+        }
+    }
 
     #[test]
     fn classes_and_boundaries_become_ascii() {
@@ -277,6 +450,7 @@ mod tests {
         assert_eq!(ascii_form(r"[^\w\-][]\d]\\d"), r"[^0-9A-Za-z_\-][]0-9]\\d");
         assert_eq!(ascii_form(r"[[:alpha:]\d]x"), r"[[:alpha:]0-9]x");
         assert_eq!(ascii_form(r"[\S]"), r"[\S]");
+        assert_eq!(ascii_form(r"\p{Lu}[\p{L}'-]\p{Lt}\pL"), r"[A-Z][A-Za-z'-]\p{Lt}\pL");
     }
 
     #[test]
@@ -286,8 +460,9 @@ mod tests {
             r"[^\s@]+@\w+",
             r"\B\d\d\b|\W+",
             r"(?i)\bst\.?\s*[^\d\s]",
+            r"\p{Lu}[\p{L}'’-]*",
         ];
-        let hay = "Call 555 Oak_St @ x@y 12,34 ab12 st. K s\t\n7 _9_ a-b";
+        let hay = "Call 555 Oak_St @ x@y 12,34 ab12 st. K s\t\n7 _9_ a-b O'Neil-Ray";
         for p in patterns {
             let re = Re::new(p, "compiles");
             let a: Vec<_> = re.pick(true).find_iter(hay).map(|m| m.range()).collect();

@@ -9,8 +9,7 @@
 //! kind comes right before it, or, for an email, where the break falls at its `@`. Its findings
 //! outrank the other recognizers' pieces of the same value (`03/14`, `Jane`).
 
-use regex::Regex;
-
+use super::re::Re;
 use super::{Candidate, Label, Recognizer, Text};
 use crate::detect::cues::CueKind;
 use crate::detect::dict;
@@ -25,24 +24,24 @@ const BREAK: &str = r"[ ]*(?:\r\n|\n|\r)[ ]*";
 /// The recognizer of values split over a line break.
 pub(crate) struct Split {
     /// Phones: the break after the area code, or after the exchange and its separator.
-    phone: Regex,
+    phone: Re,
     /// SSNs: the break after the area or the group, each followed by its dash.
-    ssn: Regex,
+    ssn: Re,
     /// Numeric dates: the break after the second slash or dash.
-    date: Regex,
+    date: Re,
     /// Month-name dates: the break after the month or after the day.
-    month_date: Regex,
+    month_date: Re,
     /// Emails: the break just after the `@` (a break before it would take chat mentions,
     /// `ok` / `@bob.smith`).
-    email: Regex,
+    email: Re,
     /// A patient-name slot, a first name closing its line, a surname opening the next.
-    name: Regex,
+    name: Re,
 }
 
 impl Split {
     /// Compiles the patterns.
     pub(crate) fn new() -> Self {
-        let re = |p: String| Regex::new(&p).expect("split pattern compiles");
+        let re = |p: String| Re::new(&p, "split pattern compiles");
         Split {
             phone: re(format!(
                 r"(?:(?P<a1>\(\d{{3}}\)|\d{{3}})[-.]?{BREAK}(?P<e1>\d{{3}})[-.]\d{{4}}|(?P<a2>\(\d{{3}}\) ?|\d{{3}}[-.])(?P<e2>\d{{3}})[-.]{BREAK}\d{{4}})"
@@ -113,10 +112,13 @@ impl Recognizer for Split {
         if !s.contains(['\n', '\r']) {
             return;
         }
+        // The patterns as written on a text with other characters than ASCII, their ASCII
+        // forms on an ASCII one (same matches, smaller automata; see `super::re`).
+        let ascii = text.is_ascii();
         let mut push = |start, end, label| {
             out.push(Candidate { start, end, label, confidence: JOINED });
         };
-        for c in self.phone.captures_iter(s) {
+        for c in self.phone.pick(ascii).captures_iter(s) {
             let m = c.get(0).expect("match");
             let area = c
                 .name("a1")
@@ -134,7 +136,7 @@ impl Recognizer for Split {
                 None => {}
             }
         }
-        for c in self.ssn.captures_iter(s) {
+        for c in self.ssn.pick(ascii).captures_iter(s) {
             let m = c.get(0).expect("match");
             let group = c.name("g1").or(c.name("g2")).map_or("", |g| g.as_str());
             let (area, serial) = (&c["a"], &c["s"]);
@@ -148,7 +150,7 @@ impl Recognizer for Split {
                 push(m.start(), m.end(), Label::Ssn);
             }
         }
-        for c in self.date.captures_iter(s) {
+        for c in self.date.pick(ascii).captures_iter(s) {
             let m = c.get(0).expect("match");
             let month: u32 = c["m"].parse().unwrap_or(0);
             let day: u32 = c["d"].parse().unwrap_or(0);
@@ -160,7 +162,7 @@ impl Recognizer for Split {
                 push(m.start(), m.end(), Label::Date);
             }
         }
-        for c in self.month_date.captures_iter(s) {
+        for c in self.month_date.pick(ascii).captures_iter(s) {
             let m = c.get(0).expect("match");
             let day: u32 =
                 c.name("d1").or(c.name("d2")).map_or(0, |d| d.as_str().parse().unwrap_or(0));
@@ -171,12 +173,12 @@ impl Recognizer for Split {
                 push(m.start(), m.end(), Label::Date);
             }
         }
-        for m in self.email.find_iter(s) {
+        for m in self.email.pick(ascii).find_iter(s) {
             if whole(s, m.start(), m.end()) && !s[..m.start()].ends_with(['@', '.']) {
                 push(m.start(), m.end(), Label::Email);
             }
         }
-        for c in self.name.captures_iter(s) {
+        for c in self.name.pick(ascii).captures_iter(s) {
             let (first, last) = (c.name("first").expect("first"), c.name("last").expect("last"));
             if first_name(first.as_str())
                 && surname_opening_line(s, last.start(), last.as_str())

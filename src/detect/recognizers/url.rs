@@ -116,19 +116,29 @@ impl Recognizer for Url {
         let mut push = |start: usize, end: usize, confidence: f32| {
             out.push(Candidate { start, end, label: Label::Url, confidence });
         };
-        for m in self.scheme.in_norm(text).find_iter() {
+        // Each pattern needs a piece that most texts lack: `://`, `www` (`w` has no other
+        // case), a dot before a letter (`(?i)[a-z]` also takes the Kelvin sign and the long s,
+        // non-ASCII). A text without it does not compile the pattern.
+        let scheme = self.scheme.in_norm_if(text, || s.contains("://"));
+        for m in scheme.iter().flat_map(|r| r.find_iter()) {
             let end = m.start() + trimmed_len(m.as_str());
             // `https://` with nothing after it is not an address.
             if !s[m.start()..end].ends_with("//") {
                 push(m.start(), end, 0.95);
             }
         }
-        for m in self.www.in_norm(text).find_iter() {
+        let www = self.www.in_norm_if(text, || text.lower().contains("www"));
+        for m in www.iter().flat_map(|r| r.find_iter()) {
             if m.start() == 0 || !matches!(s.as_bytes()[m.start() - 1], b'/' | b'.' | b'@') {
                 push(m.start(), m.start() + trimmed_len(m.as_str()), 0.9);
             }
         }
-        for c in self.bare.in_norm(text).captures_iter() {
+        let bare = self.bare.in_norm_if(text, || {
+            s.match_indices('.').any(|(i, _)| {
+                s.as_bytes().get(i + 1).is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80)
+            })
+        });
+        for c in bare.iter().flat_map(|r| r.captures_iter()) {
             let m = c.get(0).expect("group 0");
             let tld = c.name("tld").expect("tld group").as_str().to_ascii_lowercase();
             let end = m.start() + trimmed_len(m.as_str());
