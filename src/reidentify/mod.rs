@@ -85,6 +85,12 @@ fn shapes() -> &'static Shapes {
     })
 }
 
+/// The byte spans of `text` inside which nothing is restored: HTML tags, markdown link targets,
+/// URLs (see the module documentation).
+pub(crate) fn zones(text: &str) -> Vec<(usize, usize)> {
+    shapes().zone.find_iter(text).map(|m| (m.start(), m.end())).collect()
+}
+
 /// The recognizers a rehydrator consults, compiled once per process: they hold no pairs, and
 /// compiling them per rehydrator made every rebuild (one per scrub that adds pairs) cost as
 /// much as building a detector.
@@ -272,8 +278,7 @@ impl Rehydrator {
     /// That is what lets a stream, which only keeps a short context, give the same result as one
     /// pass over the whole text.
     fn replacements(&self, text: &str, from: usize, settled: bool) -> (Vec<Rep>, Option<usize>) {
-        let zones: Vec<(usize, usize)> =
-            self.shapes.zone.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let zones = zones(text);
         let in_zone = |s: usize, e: usize| zones.iter().any(|&(a, b)| s < b && a < e);
         let before = |s: usize| text[..s].chars().next_back();
         let mut reps: Vec<Rep> = Vec::new();
