@@ -116,17 +116,10 @@ async function coldStart(origin) {
 }
 
 async function browserRuns(origin) {
-  const context = await chromium.launchPersistentContext("", {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ARGS,
-  });
+  const context = await launchBrowser();
   const errors = [];
   try {
-    const page = await context.newPage();
-    page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${origin}/bench/page.html`);
-    await page.waitForFunction(() => window.pageReady === true, null, { timeout: 30000 });
+    const page = await benchPage(context, origin, errors);
     const loaded = await page.evaluate(() => window.bench.load());
     log(`corpus in page: ${loaded.docs} documents, ${loaded.bytes} bytes, ${loaded.spans} gold spans`);
     const r = { loaded };
@@ -184,22 +177,8 @@ async function pairedOnly() {
   const runs = Number(process.env.BENCH_LATENCY_RUNS ?? 5);
   const aModule = process.env.BENCH_PAIRED_A ?? null;
   const bDurability = process.env.BENCH_PAIRED_DURABILITY ?? null;
-  mkdirSync(OUT, { recursive: true });
-  const corpus = buildCorpus(ROOT_URL);
-  const messages = chatMessages(corpus.docs, MESSAGES);
-  writeFileSync(`${OUT}/corpus.json`, JSON.stringify({ docs: corpus.docs.map(({ text, spans }) => ({ text, spans })), messages }));
-  const res = { commit: gitCommit(), load1: loadavg()[0], messages: messages.length, runs, a: aModule ?? "library", b: `library${bDurability ? `, ${bDurability}` : ""}`, passes: [] };
-  const server = await serve();
-  const context = await chromium.launchPersistentContext("", {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ARGS,
-  });
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.origin}/bench/page.html`);
-    await page.waitForFunction(() => window.pageReady === true, null, { timeout: 30000 });
-    await page.evaluate(() => window.bench.load());
+  return onlyMode(async (page, messages, load1) => {
+    const res = { commit: gitCommit(), load1, messages: messages.length, runs, a: aModule ?? "library", b: `library${bDurability ? `, ${bDurability}` : ""}`, passes: [] };
     for (let i = 0; i < runs; i++) {
       const p = await page.evaluate(([m, d]) => window.bench.paired(m, d), [aModule, bDurability]);
       const brief = (x) => ({ txP50: +x.tx.p50.toFixed(3), txP99: +x.tx.p99.toFixed(3), p50: +x.total.p50.toFixed(3), p99: +x.total.p99.toFixed(3), txSum: +x.txSum.toFixed(1) });
@@ -211,31 +190,14 @@ async function pairedOnly() {
     res.txSumRatio = median(res.passes.map((p) => p.b.txSum / p.a.txSum));
     res.load1After = loadavg()[0];
     return res;
-  } finally {
-    await context.close();
-    await server.close();
-  }
+  });
 }
 
 /** BENCH_ONLY=latency: the latency passes alone, each pass's figures and their medians. */
 async function latencyOnly() {
   const runs = Number(process.env.BENCH_LATENCY_RUNS ?? 5);
-  mkdirSync(OUT, { recursive: true });
-  const corpus = buildCorpus(ROOT_URL);
-  const messages = chatMessages(corpus.docs, MESSAGES);
-  writeFileSync(`${OUT}/corpus.json`, JSON.stringify({ docs: corpus.docs.map(({ text, spans }) => ({ text, spans })), messages }));
-  const res = { commit: gitCommit(), load1: loadavg()[0], messages: messages.length, runs };
-  const server = await serve();
-  const context = await chromium.launchPersistentContext("", {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ARGS,
-  });
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.origin}/bench/page.html`);
-    await page.waitForFunction(() => window.pageReady === true, null, { timeout: 30000 });
-    await page.evaluate(() => window.bench.load());
+  return onlyMode(async (page, messages, load1) => {
+    const res = { commit: gitCommit(), load1, messages: messages.length, runs };
     const pick = (xs, k) => xs.map((x) => +x[k].toFixed(3));
     for (const storage of [false, true]) {
       const xs = [];
@@ -254,6 +216,49 @@ async function latencyOnly() {
     }
     res.load1After = loadavg()[0];
     return res;
+  });
+}
+
+/** The corpus built and written to OUT for the bench page: `{ corpus, messages }`. */
+function writeCorpus() {
+  mkdirSync(OUT, { recursive: true });
+  const corpus = buildCorpus(ROOT_URL);
+  const messages = chatMessages(corpus.docs, MESSAGES);
+  writeFileSync(`${OUT}/corpus.json`, JSON.stringify({ docs: corpus.docs.map(({ text, spans }) => ({ text, spans })), messages }));
+  return { corpus, messages };
+}
+
+/** A headless Chromium with the bench's flags, in a fresh profile. */
+function launchBrowser() {
+  return chromium.launchPersistentContext("", {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  });
+}
+
+/** The bench page at `origin`, ready; its errors go to `errors` when given. */
+async function benchPage(context, origin, errors) {
+  const page = await context.newPage();
+  if (errors) page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${origin}/bench/page.html`);
+  await page.waitForFunction(() => window.pageReady === true, null, { timeout: 30000 });
+  return page;
+}
+
+/**
+ * A BENCH_ONLY mode's set-up and tear-down: the corpus written, the bench page loaded with it,
+ * and `fn(page, messages, load1)`'s result (`load1`: the load average before the browser).
+ */
+async function onlyMode(fn) {
+  const { messages } = writeCorpus();
+  const load1 = loadavg()[0];
+  const server = await serve();
+  const context = await launchBrowser();
+  try {
+    const page = await benchPage(context, server.origin);
+    await page.evaluate(() => window.bench.load());
+    return await fn(page, messages, load1);
   } finally {
     await context.close();
     await server.close();
@@ -335,10 +340,7 @@ async function main() {
     return;
   }
   const t0 = Date.now();
-  mkdirSync(OUT, { recursive: true });
-  const corpus = buildCorpus(ROOT_URL);
-  const messages = chatMessages(corpus.docs, MESSAGES);
-  writeFileSync(`${OUT}/corpus.json`, JSON.stringify({ docs: corpus.docs.map(({ text, spans }) => ({ text, spans })), messages }));
+  const { corpus, messages } = writeCorpus();
   const cli = `${OUT}/corpus-cli.jsonl`;
   writeFileSync(cli, corpus.docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join("\n") + "\n");
   log(`corpus: ${corpus.docs.length} documents, ${(corpus.bytes / 1e6).toFixed(2)} MB (chat ${(corpus.chatBytes / 1e6).toFixed(2)} MB); ${messages.length} chat messages of <= 2 KB`);
