@@ -66,23 +66,7 @@ for (const [name, make, quiet] of [
   const t0 = Date.now();
   let retried = 0;
   const outs = await Promise.all(
-    pages.map((p, k) =>
-      p.evaluate(async (texts) => {
-        // Counts the transactions the library aborted: each is a clash with another page's
-        // claims, resolved by loading that page's records and scrubbing again.
-        let aborts = 0;
-        const abort = IDBTransaction.prototype.abort;
-        IDBTransaction.prototype.abort = function (...args) {
-          aborts++;
-          return abort.apply(this, args);
-        };
-        const out = [];
-        for (const t of texts) out.push((await scrubber.scrub(t)).text);
-        scrubber.close();
-        IDBTransaction.prototype.abort = abort;
-        return { out, aborts };
-      }, texts[k]),
-    ),
+    pages.map((p, k) => scrubAll(p, texts[k])),
   ).then((r) => {
     retried = r.reduce((n, x) => n + x.aborts, 0);
     return r.map((x) => x.out);
@@ -127,6 +111,28 @@ for (const [name, make, quiet] of [
 const KEY = () => ({ raw: new Uint8Array(32).fill(3) });
 
 /** Opens `vault` as `window.scrubber` in `page`. */
+/**
+ * Scrubs `texts` in `page`'s scrubber, in `order` (by index; in turn when absent), then closes
+ * it: `{ out, aborts }`, the scrubbed texts by index, and the transactions the library aborted
+ * (each a clash with another page's claims, resolved by loading that page's records and
+ * scrubbing again).
+ */
+function scrubAll(page, texts, order = null) {
+  return page.evaluate(async ({ texts, order }) => {
+    let aborts = 0;
+    const abort = IDBTransaction.prototype.abort;
+    IDBTransaction.prototype.abort = function (...args) {
+      aborts++;
+      return abort.apply(this, args);
+    };
+    const out = new Array(texts.length);
+    for (const i of order ?? texts.keys()) out[i] = (await scrubber.scrub(texts[i])).text;
+    IDBTransaction.prototype.abort = abort;
+    scrubber.close();
+    return { out, aborts };
+  }, { texts, order });
+}
+
 function open(page, vault) {
   return page.evaluate(async (v) => {
     window.scrubber = await phiscrub.Scrubber.open({ vault: v, key: { raw: new Uint8Array(32).fill(3) } });
@@ -209,21 +215,7 @@ test("the same originals scrubbed at once in two pages map to one surrogate each
   let retried = 0;
   const orders = [texts.map((_, i) => i), texts.map((_, i) => texts.length - 1 - i), texts.map((_, i) => (i * 37) % texts.length)];
   const outs = await Promise.all(
-    pages.map((p, k) =>
-      p.evaluate(async ({ texts, order }) => {
-        let aborts = 0;
-        const abort = IDBTransaction.prototype.abort;
-        IDBTransaction.prototype.abort = function (...args) {
-          aborts++;
-          return abort.apply(this, args);
-        };
-        const out = new Array(texts.length);
-        for (const i of order) out[i] = (await scrubber.scrub(texts[i])).text;
-        IDBTransaction.prototype.abort = abort;
-        scrubber.close();
-        return { out, aborts };
-      }, { texts, order: orders[k] }),
-    ),
+    pages.map((p, k) => scrubAll(p, texts, orders[k])),
   ).then((runs) => {
     retried = runs.reduce((n, x) => n + x.aborts, 0);
     return runs.map((x) => x.out);
@@ -327,21 +319,7 @@ test("names scrubbed in five pages drawing blind: each name word gets one surrog
   for (const p of pages) await open(p, "tabs-names");
   const texts = pages.map((_, k) => Array.from({ length: N }, (_, i) => `Patient: ${FIRST[(3 * k + i) % FIRST.length]} ${LAST[(k + i) % LAST.length]} called.`));
   const runs = await Promise.all(
-    pages.map((p, k) =>
-      p.evaluate(async (texts) => {
-        let aborts = 0;
-        const abort = IDBTransaction.prototype.abort;
-        IDBTransaction.prototype.abort = function (...args) {
-          aborts++;
-          return abort.apply(this, args);
-        };
-        const out = [];
-        for (const t of texts) out.push((await scrubber.scrub(t)).text);
-        IDBTransaction.prototype.abort = abort;
-        scrubber.close();
-        return { out, aborts };
-      }, texts[k]),
-    ),
+    pages.map((p, k) => scrubAll(p, texts[k])),
   );
   const forward = new Map();
   const backward = new Map();
