@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use super::avoid::InText;
-use super::{Action, Entity, Pair, Policy};
+use super::{Action, Pair, Policy, Scrubbed, Surrogates};
 use crate::detect::Finding;
 use crate::reidentify::Rehydrator;
 use crate::Label;
@@ -98,28 +98,25 @@ impl Issued {
     }
 }
 
-/// Spans of `text`, outside `findings`, that the re-identifier over `pairs` would restore in
-/// `out` (the text `findings` scrubbed into, with `entities` placed where the findings the policy
-/// does not keep were). Each comes back as a finding of the label of the pair it would restore,
-/// unless the policy keeps that label.
-#[allow(clippy::too_many_arguments)]
+/// Spans of `text`, outside `findings`, that the re-identifier over `engine`'s pairs would
+/// restore in `out` (what `findings` scrubbed `text` into, its entities placed where the findings
+/// the policy does not keep were). Each comes back as a finding of the label of the pair it
+/// would restore, unless the policy keeps that label. `engine` holds `text` as its text being
+/// scrubbed.
 pub(crate) fn find(
-    issued: &Issued,
-    seen: &InText,
-    pairs: &[Pair],
-    date_offset: i64,
+    engine: &Surrogates,
     text: &str,
     findings: &[Finding],
-    out: &str,
-    entities: &[Entity],
+    out: &Scrubbed,
     policy: &Policy,
 ) -> Vec<Finding> {
-    let idx = issued.candidates(seen, pairs, text, findings);
+    let (pairs, entities) = (&engine.pairs, &out.entities);
+    let idx = engine.issued.candidates(engine.names.in_text(), pairs, text, findings);
     if idx.is_empty() {
         return Vec::new();
     }
     let subset: Vec<Pair> = idx.iter().map(|&i| pairs[i].clone()).collect();
-    let restored = Rehydrator::for_one_text(&subset, date_offset).restored_spans(out);
+    let restored = Rehydrator::for_one_text(&subset, engine.date_offset).restored_spans(&out.text);
     // The findings that became entities, in order: between two of them `out` is `text` moved
     // by a fixed amount.
     let placed: Vec<&Finding> =
@@ -143,7 +140,7 @@ pub(crate) fn find(
         if findings.iter().any(|f| f.start < end && start < f.end) {
             continue;
         }
-        debug_assert_eq!(text.get(start..end), out.get(s..e));
+        debug_assert_eq!(text.get(start..end), out.text.get(s..e));
         found.push(Finding {
             label,
             start,

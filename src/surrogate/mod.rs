@@ -596,17 +596,7 @@ impl Surrogates {
         // reads as a name. Bounded: what is left after that stays as written.
         for _ in 0..BYSTANDER_ROUNDS {
             let current = if all.is_empty() { findings } else { &all };
-            let stray = bystander::find(
-                &self.issued,
-                self.names.in_text(),
-                &self.pairs,
-                self.date_offset,
-                text,
-                current,
-                &out.text,
-                &out.entities,
-                policy,
-            );
+            let stray = bystander::find(self, text, current, &out, policy);
             if stray.is_empty() {
                 break;
             }
