@@ -17,6 +17,14 @@ fn detector() -> Detector {
 }
 
 #[wasm_bindgen_test]
+fn every_pattern_compiles_with_the_shipped_regex_features() {
+    // Native test builds get every Unicode table of `regex` through a dev-dependency (proptest);
+    // this wasm build has only the features Cargo.toml names, as the shipped module does.
+    let n = phiscrub::detect::compile_every_pattern();
+    assert!(n > 50, "{n} patterns");
+}
+
+#[wasm_bindgen_test]
 fn every_case_passes_in_the_browser() {
     let (count, failures) = common::run_cases(&detector());
     assert!(count > 0, "no cases loaded");

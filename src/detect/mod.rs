@@ -29,6 +29,15 @@ pub use dict::load_dictionaries;
 pub use dict::{dictionaries_ready, is_known_name};
 pub use known::Known;
 use recognizers::Recognizer;
+
+/// Compiles every recognizer pattern in both its forms (ASCII and as written) and returns how
+/// many there are: the check that this build, with the `regex` features it ships with, compiles
+/// them all (patterns compile lazily, on their first search). For tests; it does the work of
+/// many first searches at once.
+#[doc(hidden)]
+pub fn compile_every_pattern() -> usize {
+    recognizers::compile_every_pattern()
+}
 use text::Text;
 
 /// One identifier found in a text.

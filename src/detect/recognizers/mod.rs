@@ -26,7 +26,7 @@ use super::Candidate;
 use crate::label::Label;
 pub(super) use address::Street;
 pub(super) use name::clinicians;
-pub(super) use re::masked;
+pub(super) use re::{compile_every_pattern, masked};
 
 /// One family of identifiers.
 pub(crate) trait Recognizer: Send + Sync {

@@ -14,7 +14,7 @@
 //! break. So neither form is compiled before its first search: a detector is built at once, and
 //! a text pays only for the patterns it reaches. Detection is the same either way.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use regex::Regex;
 
@@ -40,8 +40,7 @@ impl Re {
     /// A pattern, compiled on its first search; that search panics with `what` if it does not
     /// compile.
     pub(crate) fn new(pattern: &str, what: &'static str) -> Re {
-        #[cfg(test)]
-        tests::record(pattern);
+        record(pattern);
         Re {
             pattern: pattern.into(),
             what,
@@ -363,10 +362,36 @@ fn ascii_form(pattern: &str) -> String {
     out
 }
 
+/// Every distinct pattern a [`Re`] was made with in this process (recognizers are made once
+/// per process, so this is a few KB, once), for [`compile_every_pattern`].
+static MADE: Mutex<Vec<Box<str>>> = Mutex::new(Vec::new());
+
+fn record(pattern: &str) {
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    if !made.iter().any(|p| &**p == pattern) {
+        made.push(pattern.into());
+    }
+}
+
+/// Makes every recognizer, then compiles each of their patterns in both forms; returns how many
+/// patterns there are. Patterns compile on their first search, so a pattern this build cannot
+/// compile (say, one naming a Unicode table left out of `regex`'s features in Cargo.toml) would
+/// otherwise fail only on some user's text. Native test builds get every Unicode table through
+/// a dev-dependency, so the wasm tests (tests/web.rs) call this too, with the shipped features.
+pub(crate) fn compile_every_pattern() -> usize {
+    super::all();
+    let made = MADE.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for p in &made {
+        let re = Re::new(p, "compiles");
+        re.pick(true);
+        re.pick(false);
+    }
+    made.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Mutex;
 
     thread_local! {
         /// `Some(true)`: every gate of [`Re::in_norm_if`] is consulted, compiled or not;
@@ -421,26 +446,13 @@ mod tests {
         }
     }
 
-    /// Every pattern a [`Re`] was made with in this test process.
-    static MADE: Mutex<Vec<String>> = Mutex::new(Vec::new());
-
-    pub(super) fn record(pattern: &str) {
-        MADE.lock().expect("not poisoned").push(pattern.to_owned());
-    }
-
     #[test]
     fn every_pattern_compiles() {
-        // Patterns compile on their first search: make every recognizer, then compile each
-        // pattern in both forms, so a broken one fails here and not on some user's text.
-        let all = crate::detect::recognizers::all();
-        assert!(all.len() > 10);
-        let made = MADE.lock().expect("not poisoned").clone();
-        assert!(made.len() > 50, "{} patterns", made.len());
-        for p in made {
-            let re = Re::new(&p, "compiles");
-            re.pick(true);
-            re.pick(false);
-        }
+        // Patterns compile on their first search: compile each in both forms here, so a broken
+        // one fails here and not on some user's text.
+        assert!(crate::detect::recognizers::all().len() > 10);
+        let n = compile_every_pattern();
+        assert!(n > 50, "{n} patterns");
     }
 
     #[test]
