@@ -4,13 +4,25 @@
 // is fetch + compile + instantiate of the wasm and, in parallel, fetch + check + load of the
 // dictionary file (`Scrubber.preload`, as `open` does it), `open` makes the core (the detector's
 // matchers are built there), `scrub` is the first call.
+//
+// Two ways of loading the JS: as published (`cold.html`: js/src/index.js and the modules it
+// imports, each its own request, found one level at a time), and as a host's bundler ships it
+// (`cold.html?bundle`: one file, target/bench/phiscrub-bundle.js, which bench/run.mjs builds
+// with esbuild). The wasm and the dictionary file are the same files either way.
+const bundled = new URLSearchParams(location.search).has("bundle");
 const t0 = performance.now();
-const [{ Scrubber }] = await Promise.all([
-  import("../js/src/index.js"),
-  import("../pkg/phiscrub.js"),
-]);
+const { Scrubber } = bundled
+  ? await import("../target/bench/phiscrub-bundle.js")
+  : (await Promise.all([import("../js/src/index.js"), import("../pkg/phiscrub.js")]))[0];
 const t1 = performance.now();
-await Scrubber.preload();
+await Scrubber.preload(
+  bundled
+    ? {
+        wasm: new URL("../pkg/phiscrub_bg.wasm", import.meta.url),
+        dictionaries: new URL("../pkg/phiscrub-dict.bin", import.meta.url),
+      }
+    : {},
+);
 const t2 = performance.now();
 const s = await Scrubber.open({ key: { ephemeral: true } });
 const t3 = performance.now();
