@@ -11,7 +11,7 @@ use js_sys::{Array, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use zeroize::{Zeroize, Zeroizing};
 
-use super::{js_error, ms, object, text_of};
+use super::{constant, js_error, ms, object, text_of};
 use crate::detect::Known;
 use crate::offsets::{convert, Unit};
 use crate::reidentify::Rehydrator;
@@ -242,7 +242,7 @@ impl Core {
         let entities = Array::new();
         for (e, u) in out.entities.iter().zip(units.chunks_exact(2)) {
             entities.push(&object(&[
-                ("label", e.label.as_str().into()),
+                ("label", constant(e.label.as_str())),
                 ("start", (u[0] as u32).into()),
                 ("end", (u[1] as u32).into()),
             ]));
@@ -280,7 +280,7 @@ impl Core {
         let out = Array::new();
         for (f, u) in found.iter().zip(units.chunks_exact(2)) {
             out.push(&object(&[
-                ("label", f.label.as_str().into()),
+                ("label", constant(f.label.as_str())),
                 ("start", (u[0] as u32).into()),
                 ("end", (u[1] as u32).into()),
                 ("confidence", js_number(f.confidence).into()),
@@ -342,7 +342,7 @@ impl Core {
         let out = Array::new();
         for (l, u) in leaks.iter().zip(units.chunks_exact(2)) {
             out.push(&object(&[
-                ("label", l.label.as_str().into()),
+                ("label", constant(l.label.as_str())),
                 ("start", (u[0] as u32).into()),
                 ("end", (u[1] as u32).into()),
             ]));
@@ -422,7 +422,7 @@ fn claims_js(claims: &[Claim]) -> Array {
         out.push(&object(&[
             ("key", hex(&c.key).into()),
             ("value", hex(&c.value).into()),
-            ("kind", c.kind.as_str().into()),
+            ("kind", constant(c.kind.as_str())),
         ]));
     }
     out
@@ -430,7 +430,15 @@ fn claims_js(claims: &[Claim]) -> Array {
 
 /// Lower-case hex of `bytes`.
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    // Not `format!` per byte: a scrub makes a few hex tags per claim, and the formatting
+    // machinery showed in its profile.
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// `x` as the JS number with the same shortest decimal form (0.9, not 0.8999999761581421).

@@ -14,6 +14,8 @@
 //!   scrubbed or restored text must never differ from its input anywhere but at identifiers);
 //! - time comes from the caller (`nowMs`, milliseconds since the Unix epoch).
 
+use std::cell::RefCell;
+
 use js_sys::{JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -34,9 +36,21 @@ fn js_error(e: Error) -> JsValue {
     err.into()
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `String.prototype.isWellFormed.call(s)` (ES2024: Chromium 111, Firefox 119, Safari
+    /// 16.4); an error where the engine lacks it.
+    #[wasm_bindgen(catch, js_namespace = ["String", "prototype", "isWellFormed"], js_name = call)]
+    fn is_well_formed(s: &JsString) -> Result<bool, JsValue>;
+}
+
 /// The text of a JS string, or `invalid_text` if it is not valid UTF-16.
 fn text_of(s: &JsString) -> Result<String, JsValue> {
-    if !s.is_valid_utf16() {
+    // NOTE: `is_valid_utf16` reads the string one `charCodeAt` call into JS per code unit, a
+    // few percent of a scrub's time in Chromium (issue 6); the engine answers in one call where
+    // it can.
+    let valid = is_well_formed(s).unwrap_or_else(|_| s.is_valid_utf16());
+    if !valid {
         return Err(js_error(Error::new(ErrorKind::InvalidText)));
     }
     Ok(String::from(s))
@@ -52,11 +66,33 @@ fn ms(now_ms: f64) -> u64 {
 }
 
 /// A plain JS object with these properties.
-fn object(props: &[(&str, JsValue)]) -> JsValue {
+fn object(props: &[(&'static str, JsValue)]) -> JsValue {
     let o = Object::new();
     for (k, v) in props {
         // Defining a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+        let _ = Reflect::set(&o, &constant(k), v);
     }
     o.into()
+}
+
+thread_local! {
+    /// The JS strings of [`constant`], made once each.
+    static CONSTANTS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The JS string of `s`, one of a few dozen constants (property names, labels, claim kinds),
+/// made on its first use and reused after. Making a JS string copies it out of the module's
+/// memory through a `TextDecoder`; a scrub's result object named its properties and labels
+/// afresh for every entity and record, and those copies were ~5% of `scrub`'s time in
+/// Chromium (issue 6, bench/FINDINGS.md).
+fn constant(s: &'static str) -> JsValue {
+    CONSTANTS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, v)) = c.iter().find(|(k, _)| *k == s) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(s);
+        c.push((s, v.clone()));
+        v
+    })
 }

@@ -413,6 +413,42 @@ test("hostile text from JS: lone surrogates are refused by every entry point; as
   await page.close();
 });
 
+test("lone surrogates are refused where the engine lacks String.prototype.isWellFormed (the core then reads the string unit by unit)", async () => {
+  const page = await fresh();
+  const r = await page.evaluate(async () => {
+    const had = typeof String.prototype.isWellFormed === "function";
+    const saved = String.prototype.isWellFormed;
+    delete String.prototype.isWellFormed;
+    try {
+      const s = await openVault("no-is-well-formed");
+      const codeOf = async (fn) => {
+        try {
+          await fn();
+          return "ok";
+        } catch (e) {
+          return e.code;
+        }
+      };
+      const out = [];
+      for (const t of ["MRN: 48500011 \ud800", "\udc00MRN: 48500011", "Jane\udfffDoe"]) {
+        out.push(await codeOf(() => s.scrub(t)));
+        out.push(await codeOf(() => s.rehydrate(t)));
+      }
+      const fine = await s.scrub("\u{1F4DE} MRN: 48500012");
+      const back = await s.rehydrate(fine.text);
+      s.close();
+      return { had, out, scrubbed: fine.text, back };
+    } finally {
+      String.prototype.isWellFormed = saved;
+    }
+  });
+  assert.ok(r.had, "this Chromium has isWellFormed, so the fast path is the one the other tests use");
+  assert.deepEqual(r.out, Array(6).fill("invalid_text"));
+  assert.ok(!r.scrubbed.includes("48500012"));
+  assert.equal(r.back, "\u{1F4DE} MRN: 48500012");
+  await page.close();
+});
+
 test("an input over the detector's limit (64 MiB) gives input_too_large through the JS API", async () => {
   const page = await fresh();
   const r = await page.evaluate(async () => {
