@@ -181,7 +181,7 @@ async function pairedOnly() {
     const res = { commit: gitCommit(), load1, messages: messages.length, runs, a: aModule ?? "library", b: `library${bDurability ? `, ${bDurability}` : ""}`, passes: [] };
     for (let i = 0; i < runs; i++) {
       const p = await page.evaluate(([m, d]) => window.bench.paired(m, d), [aModule, bDurability]);
-      const brief = (x) => ({ txP50: +x.tx.p50.toFixed(3), txP99: +x.tx.p99.toFixed(3), p50: +x.total.p50.toFixed(3), p99: +x.total.p99.toFixed(3), txSum: +x.txSum.toFixed(1) });
+      const brief = (x) => ({ txP50: +x.tx.p50.toFixed(3), txP99: +x.tx.p99.toFixed(3), p50: +x.total.p50.toFixed(3), p99: +x.total.p99.toFixed(3), txSum: +x.txSum.toFixed(1), requests: x.requests, heavy: x.heavy, heavyRequests: +x.heavyRequests.toFixed(1), heavyRecords: +x.heavyRecords.toFixed(1), medianRequests: x.medianRequests });
       res.passes.push({ a: brief(p.a), b: brief(p.b) });
       log(`paired pass ${i + 1}: a ${JSON.stringify(brief(p.a))}, b ${JSON.stringify(brief(p.b))}`);
     }
