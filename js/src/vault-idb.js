@@ -211,29 +211,34 @@ export class IdbVault {
     const os = tx.objectStore(RECORDS);
     const packs = tx.objectStore(PACKS);
     const index = packs.index(PACK_IDS);
-    // The ids announced together are mostly one pack: each pack is read once, found by the key
-    // of one of its ids (`getKey`, no value), its read made in that request's event, while the
-    // transaction is active.
+    // One request per id, as with one store: the key of the pack holding it (`getKey`, no
+    // value), then each pack read once (ids announced together are mostly one pack), or the
+    // id read from `records` when no pack holds it. Each follow-up request is made in the
+    // event of the one before, while the transaction is active.
     const packOf = new Map();
     const got = await Promise.all(
-      ids.map(async (id) => {
-        const [bytes, packKey] = await Promise.all([
-          request(os.get(id), "read"),
+      ids.map(
+        (id) =>
           new Promise((resolve, reject) => {
-            const req = index.getKey(id);
-            req.onsuccess = () => {
-              const k = req.result;
-              if (k !== undefined && !packOf.has(k)) packOf.set(k, request(packs.get(k), "read"));
-              resolve(k);
+            const failed = (r) => () => reject(storageError(r.error, "read"));
+            const where = index.getKey(id);
+            where.onerror = failed(where);
+            where.onsuccess = () => {
+              const k = where.result;
+              if (k === undefined) {
+                const r = os.get(id);
+                r.onsuccess = () => resolve(r.result);
+                r.onerror = failed(r);
+                return;
+              }
+              if (!packOf.has(k)) packOf.set(k, request(packs.get(k), "read"));
+              packOf.get(k).then((pack) => {
+                const at = pack ? pack.ids.indexOf(id) : -1;
+                resolve(at < 0 ? undefined : pack.recs[at]);
+              }, reject);
             };
-            req.onerror = () => reject(storageError(req.error, "read"));
           }),
-        ]);
-        if (bytes !== undefined || packKey === undefined) return bytes;
-        const pack = await packOf.get(packKey);
-        const at = pack ? pack.ids.indexOf(id) : -1;
-        return at < 0 ? undefined : pack.recs[at];
-      }),
+      ),
     );
     return ids.map((id, i) => ({ id, bytes: got[i] })).filter((r) => r.bytes !== undefined);
   }
