@@ -281,7 +281,7 @@ window.bench = {
       if (timed) {
         side.tx.push(t2 - t1);
         side.total.push(t2 - t0);
-        side.requests.push({ records: out.records.length, n: c.n });
+        side.requests.push({ records: out.records.length, n: c.n, tx: t2 - t1 });
       }
     };
     try {
@@ -309,6 +309,7 @@ window.bench = {
       heavyRequests: heavy(side).reduce((n, r) => n + r.n, 0) / Math.max(1, heavy(side).length),
       heavyRecords: heavy(side).reduce((n, r) => n + r.records, 0) / Math.max(1, heavy(side).length),
       medianRequests: timesOf(side.requests.map((r) => r.n)).p50,
+      heavyTxP50: timesOf(heavy(side).map((r) => r.tx)).p50,
     });
     return { a: sum(a), b: sum(b) };
   },
