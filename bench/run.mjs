@@ -10,7 +10,9 @@
 // IndexedDB commit's time goes; needs target/bench/peers.js from a full `make bench`),
 // BENCH_ONLY=paired (two ways of storing side by side in one page, BENCH_LATENCY_RUNS passes:
 // BENCH_PAIRED_A, a module served under /target/bench/ holding an older `IdbVault`, against the
-// library's; or BENCH_PAIRED_DURABILITY=relaxed, the library's strict against relaxed).
+// library's; or BENCH_PAIRED_DURABILITY=relaxed, the library's strict against relaxed; each
+// pass also counts IndexedDB requests per side, and times the messages with >= 30 new pairs).
+// The module at BENCH_PAIRED_A imports ./claims.js and ./errors.js: copy them beside it.
 
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
