@@ -241,7 +241,7 @@ window.bench = {
       const store = await Kind.open(name);
       const core = Core.withKey(crypto.getRandomValues(new Uint8Array(32)), undefined);
       await store.addHeader(core.header());
-      return { Kind, name, store, core, tx: [], total: [] };
+      return { Kind, name, store, core, tx: [], total: [], requests: [] };
     };
     const a = await make(A);
     const b = await make(IdbVault);
@@ -253,16 +253,35 @@ window.bench = {
         return original.call(this, stores, mode, forced);
       };
     }
+    // IndexedDB requests per message and side, counted by wrapping the request-making methods
+    // (a counter per call: the same small cost on both sides).
+    const wrapped = [];
+    let counting = null;
+    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype]) {
+      for (const name of ["add", "put", "get", "getKey", "getAll", "getAllKeys", "count", "delete", "openCursor", "openKeyCursor"]) {
+        if (typeof proto[name] !== "function") continue;
+        const fn = proto[name];
+        wrapped.push([proto, name, fn]);
+        proto[name] = function (...args) {
+          if (counting) counting.n++;
+          return fn.apply(this, args);
+        };
+      }
+    }
     const one = async (side, m, timed) => {
       const t0 = performance.now();
       const out = side.core.scrub(m, Date.now());
       const t1 = performance.now();
+      const c = { n: 0 };
+      counting = c;
       if (out.records.length > 0 && !(await side.store.addRecords(out.records))) throw new Error("conflict in one page");
+      counting = null;
       const t2 = performance.now();
       side.core.commit();
       if (timed) {
         side.tx.push(t2 - t1);
         side.total.push(t2 - t0);
+        side.requests.push({ records: out.records.length, n: c.n, tx: t2 - t1 });
       }
     };
     try {
@@ -272,16 +291,25 @@ window.bench = {
       }
     } finally {
       proto.transaction = original;
+      for (const [p, name, fn] of wrapped) p[name] = fn;
       for (const side of [a, b]) {
         side.core.free();
         side.store.close();
         await side.Kind.destroy(side.name);
       }
     }
+    // Heavy: a message bringing 30 or more new pairs (session 4's p99 messages).
+    const heavy = (side) => side.requests.filter((r) => r.records >= 30);
     const sum = (side) => ({
       tx: timesOf(side.tx),
       total: timesOf(side.total),
       txSum: side.tx.reduce((n, t) => n + t, 0),
+      requests: side.requests.reduce((n, r) => n + r.n, 0),
+      heavy: heavy(side).length,
+      heavyRequests: heavy(side).reduce((n, r) => n + r.n, 0) / Math.max(1, heavy(side).length),
+      heavyRecords: heavy(side).reduce((n, r) => n + r.records, 0) / Math.max(1, heavy(side).length),
+      medianRequests: timesOf(side.requests.map((r) => r.n)).p50,
+      heavyTxP50: timesOf(heavy(side).map((r) => r.tx)).p50,
     });
     return { a: sum(a), b: sum(b) };
   },

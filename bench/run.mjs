@@ -10,7 +10,9 @@
 // IndexedDB commit's time goes; needs target/bench/peers.js from a full `make bench`),
 // BENCH_ONLY=paired (two ways of storing side by side in one page, BENCH_LATENCY_RUNS passes:
 // BENCH_PAIRED_A, a module served under /target/bench/ holding an older `IdbVault`, against the
-// library's; or BENCH_PAIRED_DURABILITY=relaxed, the library's strict against relaxed).
+// library's; or BENCH_PAIRED_DURABILITY=relaxed, the library's strict against relaxed; each
+// pass also counts IndexedDB requests per side, and times the messages with >= 30 new pairs).
+// The module at BENCH_PAIRED_A imports ./claims.js and ./errors.js: copy them beside it.
 
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
@@ -208,12 +210,12 @@ async function pairedOnly() {
     const res = { commit: gitCommit(), load1, messages: messages.length, runs, a: aModule ?? "library", b: `library${bDurability ? `, ${bDurability}` : ""}`, passes: [] };
     for (let i = 0; i < runs; i++) {
       const p = await page.evaluate(([m, d]) => window.bench.paired(m, d), [aModule, bDurability]);
-      const brief = (x) => ({ txP50: +x.tx.p50.toFixed(3), txP99: +x.tx.p99.toFixed(3), p50: +x.total.p50.toFixed(3), p99: +x.total.p99.toFixed(3), txSum: +x.txSum.toFixed(1) });
+      const brief = (x) => ({ txP50: +x.tx.p50.toFixed(3), txP99: +x.tx.p99.toFixed(3), p50: +x.total.p50.toFixed(3), p99: +x.total.p99.toFixed(3), txSum: +x.txSum.toFixed(1), requests: x.requests, heavy: x.heavy, heavyRequests: +x.heavyRequests.toFixed(1), heavyRecords: +x.heavyRecords.toFixed(1), medianRequests: x.medianRequests, heavyTxP50: +x.heavyTxP50.toFixed(3) });
       res.passes.push({ a: brief(p.a), b: brief(p.b) });
       log(`paired pass ${i + 1}: a ${JSON.stringify(brief(p.a))}, b ${JSON.stringify(brief(p.b))}`);
     }
     const m = (side, k) => +median(res.passes.map((p) => p[side][k])).toFixed(3);
-    for (const side of ["a", "b"]) res[`median_${side}`] = Object.fromEntries(["txP50", "txP99", "p50", "p99", "txSum"].map((k) => [k, m(side, k)]));
+    for (const side of ["a", "b"]) res[`median_${side}`] = Object.fromEntries(["txP50", "txP99", "p50", "p99", "txSum", "heavyTxP50"].map((k) => [k, m(side, k)]));
     res.txSumRatio = median(res.passes.map((p) => p.b.txSum / p.a.txSum));
     res.load1After = loadavg()[0];
     return res;

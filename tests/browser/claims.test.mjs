@@ -59,8 +59,11 @@ function run(batches) {
           const req = db.transaction(name).objectStore(name)[how]();
           req.onsuccess = () => resolve(req.result);
         });
-      const [keys, values, ids] = [await all("claims", "getAllKeys"), await all("claims", "getAll"), await all("records", "getAllKeys")];
+      const [keys, values, ids, packs] = [await all("claims", "getAllKeys"), await all("claims", "getAll"), await all("records", "getAllKeys"), await all("packs", "getAll")];
       db.close();
+      // Records are stored in packs (one per call) since version 3; both stores are listed.
+      for (const p of packs) ids.push(...p.ids);
+      ids.sort();
       const claims = Object.fromEntries(keys.map((k, i) => [k, decodeClaim(values[i])]));
       return { results, claims, records: ids };
     } finally {

@@ -41,16 +41,30 @@ async function fresh() {
       }
     };
     const req = (r) => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    // Records are in `records` (before version 3) and inside packs (`{ ids, recs }`, one per
+    // `addRecords` call): both are listed, in id order, and a record is rewritten where it is;
+    // a new id is written to `records`, as a page of an older version would have.
     window.getAll = (name) =>
       idb(name, async (db) => {
-        const os = db.transaction("records").objectStore("records");
-        const [keys, values] = await Promise.all([req(os.getAllKeys()), req(os.getAll())]);
-        return keys.map((k, i) => ({ key: k, bytes: values[i] }));
+        const tx = db.transaction(["records", "packs"]);
+        const os = tx.objectStore("records");
+        const [keys, values, packs] = await Promise.all([req(os.getAllKeys()), req(os.getAll()), req(tx.objectStore("packs").getAll())]);
+        const out = keys.map((k, i) => ({ key: k, bytes: values[i] }));
+        for (const p of packs) p.ids.forEach((id, i) => out.push({ key: id, bytes: p.recs[i] }));
+        return out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
       });
     window.putRecord = (name, key, bytes) =>
       idb(name, async (db) => {
-        const tx = db.transaction("records", "readwrite");
-        tx.objectStore("records").put(bytes, key);
+        const tx = db.transaction(["records", "packs"], "readwrite");
+        const ps = tx.objectStore("packs");
+        const packKey = await req(ps.index("ids").getKey(key));
+        if (packKey === undefined) {
+          tx.objectStore("records").put(bytes, key);
+        } else {
+          const pack = await req(ps.get(packKey));
+          pack.recs[pack.ids.indexOf(key)] = bytes;
+          ps.put(pack, packKey);
+        }
         await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onabort = () => reject(tx.error))));
       });
     window.getHeader = (name) => idb(name, (db) => req(db.transaction("meta").objectStore("meta").get("header")));

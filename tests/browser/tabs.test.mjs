@@ -257,8 +257,10 @@ test("a vault written before the claims store existed opens, gets its claims, an
     src.close();
     const srcDb = await req(indexedDB.open("phiscrub:legacy-src"));
     const header = await req(srcDb.transaction("meta").objectStore("meta").get("header"));
-    const os = srcDb.transaction("records").objectStore("records");
-    const [ids, bytes] = [await req(os.getAllKeys()), await req(os.getAll())];
+    // (This library stores the records of one scrub as one pack: `{ ids, recs }`.)
+    const packs = await req(srcDb.transaction("packs").objectStore("packs").getAll());
+    const ids = packs.flatMap((p) => p.ids);
+    const bytes = packs.flatMap((p) => p.recs);
     srcDb.close();
     // ... copied into a database laid out as version 1 was: `meta` and `records` only.
     const open1 = indexedDB.open("phiscrub:legacy", 1);
@@ -295,8 +297,8 @@ test("a vault written before the claims store existed opens, gets its claims, an
   assert.deepEqual(r.report, { loaded: 4, expired: 0, errors: [] }, "MRN and phone, MRN and SSN");
   assert.deepEqual(r.back, r.texts, "the old records restore");
   assert.equal(r.again, r.scrubbed[0], "an old original keeps its surrogate");
-  assert.equal(r.version, 2);
-  assert.deepEqual(r.stores.sort(), ["claims", "meta", "records"]);
+  assert.equal(r.version, 3);
+  assert.deepEqual(r.stores.sort(), ["claims", "meta", "packs", "records"]);
   assert.equal(r.mark, undefined, "the backfill mark is cleared");
   // Three stored claims per pair (the original's mark, original -> surrogate, surrogate ->
   // original): 4 old pairs backfilled and 1 new pair, each naming its record.
