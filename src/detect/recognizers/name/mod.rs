@@ -297,14 +297,17 @@ impl Known {
     fn look_up(word: &str) -> Known {
         let mut k = Known::default();
         let mut ranked = false;
-        for part in std::iter::once(word).chain(word.split('-').filter(|_| word.contains('-'))) {
-            let (first, sur) = (dict::first_name(part).is_some(), dict::surname(part).is_some());
+        // One index probe a part answers every list (`dict::lists_of`).
+        let whole = dict::lists_of(word);
+        let parts = word.split('-').filter(|_| word.contains('-')).map(dict::lists_of);
+        for l in std::iter::once(whole).chain(parts) {
+            let (first, sur) = (l.first_name(), l.surname());
             ranked |= first || sur;
-            k.first |= first || dict::rare_first_name(part);
-            k.sur |= sur || dict::rare_surname(part);
+            k.first |= first || l.rare_first_name();
+            k.sur |= sur || l.rare_surname();
         }
         k.rare = k.name() && !ranked;
-        k.english = dict::is_everyday_word(word);
+        k.english = whole.everyday_word();
         // The tails are not vetted by hand: an English word there (`strength`, `oral`,
         // `accounts` are rare surnames) counts as no name at all.
         if k.rare && k.english {
@@ -312,9 +315,9 @@ impl Known {
             k.sur = false;
             k.rare = false;
         }
-        k.common = dict::is_common_word(word);
+        k.common = whole.common_word();
         k.calendar = in_table(CALENDAR, &word.to_ascii_lowercase());
-        match dict::medical_term(word) {
+        match whole.medical() {
             Some(MedicalKind::Eponym) => k.eponym = true,
             Some(_) => k.clinical = true,
             None => {}
