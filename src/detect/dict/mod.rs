@@ -92,7 +92,7 @@ static SEARCHES: AtomicU32 = AtomicU32::new(0);
 /// How many binary searches are made before the index is built.
 ///
 /// NOTE: speed (issue 6, bench/FINDINGS.md session 5): building the index costs about as much
-/// as 25,000 binary searches (~10 M instructions native) and 1 MB, more than a page's first
+/// as 30,000 binary searches (~14 M instructions native) and 1 MB, more than a page's first
 /// scrubs need (the cold-start message makes ~150 searches, a 500-byte message ~500). Building
 /// it after 16,384 searches, some 20 KB of text, keeps it out of the cold start and bounds what
 /// the searches before it cost to less than a build.
