@@ -145,9 +145,20 @@ mod tests {
     use super::*;
 
     fn found(s: &str) -> Vec<(Label, &str)> {
+        let text = Text::new(s);
+        assert_eq!(text.norm(), s, "the cases need no folding");
         let mut out = Vec::new();
-        Formats::new().find(s, |_, _| true, &mut out);
+        Formats::new().find(&text, |_, _| true, &mut out);
         out.iter().map(|c| (c.label, &s[c.start..c.end])).collect()
+    }
+
+    #[test]
+    fn a_text_with_accents_is_searched_as_an_ascii_one() {
+        // The masked copy (`Re::in_norm`): an accented letter is a word character, so a VIN
+        // glued to it is not a whole word, and one after a space is.
+        let vin = "1HGCM82633A004352";
+        assert_eq!(found(&format!("Müller, VIN {vin}.")), vec![(Label::Vehicle, vin)]);
+        assert!(found(&format!("é{vin}")).is_empty());
     }
 
     #[test]
