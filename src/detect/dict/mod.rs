@@ -6,8 +6,10 @@
 //! fields separated by a tab, keys in ASCII lower case without diacritics. They are embedded
 //! with `include_str!` and searched in place: a binary search over byte offsets that snaps to
 //! line starts. Nothing is built at start-up and nothing is allocated per lookup; the first
-//! lookup in a list indexes its line starts (see [`List`]). The text form gzips to less than
-//! an FST of the same lists would (measured in PROVENANCE.md).
+//! lookup in a list indexes its line starts (see [`List`]). Once a process has made some
+//! 16,000 searches, one hashed index of every list's keys answers which lists hold a word in one
+//! probe (`index.rs`, 1 MiB; see [`BUILD_AFTER`]). The text form gzips to less than an FST of
+//! the same lists would (measured in PROVENANCE.md).
 //!
 //! Callers pass words as they appear; lookups fold case and Latin diacritics (`José` finds
 //! `jose`, `NÚÑEZ` finds `nunez`) and drop apostrophes (`O'Neil` finds `oneil`, as the Census
