@@ -8,7 +8,7 @@
 use std::cell::OnceCell;
 
 use super::cues::{self, Cue};
-use super::recognizers::Street;
+use super::recognizers::{NameTok, Street};
 
 /// Normalized text with its mapping to the original.
 pub(crate) struct Text<'a> {
@@ -25,6 +25,9 @@ pub(crate) struct Text<'a> {
     /// The street lines in `norm`, found by the first recognizer that needs them (address and
     /// place both do; see `recognizers::address::streets_of`).
     pub(crate) streets: OnceCell<Vec<Street>>,
+    /// The words of `norm` as the name recognizer cuts them, cut by the first that needs them
+    /// (the recognizer, then `recognizers::clinicians` after detection).
+    pub(crate) name_tokens: OnceCell<Vec<NameTok>>,
     /// `norm` is all ASCII.
     ascii: bool,
     /// `norm` and `lower` with non-ASCII characters masked (`recognizers::re::masked`), made
@@ -344,6 +347,7 @@ impl<'a> Text<'a> {
             cues,
             ascii,
             streets: OnceCell::new(),
+            name_tokens: OnceCell::new(),
             masked: OnceCell::new(),
         }
     }

@@ -6,14 +6,17 @@
 //! fields separated by a tab, keys in ASCII lower case without diacritics. They are embedded
 //! with `include_str!` and searched in place: a binary search over byte offsets that snaps to
 //! line starts. Nothing is built at start-up and nothing is allocated per lookup; the first
-//! lookup in a list indexes its line starts (see [`List`]). The text form gzips to less than
-//! an FST of the same lists would (measured in PROVENANCE.md).
+//! lookup in a list indexes its line starts (see [`List`]). Once a process has made some
+//! 16,000 searches, one hashed index of every list's keys answers which lists hold a word in one
+//! probe (`index.rs`, 1 MiB; see [`BUILD_AFTER`]). The text form gzips to less than an FST of
+//! the same lists would (measured in PROVENANCE.md).
 //!
 //! Callers pass words as they appear; lookups fold case and Latin diacritics (`José` finds
 //! `jose`, `NÚÑEZ` finds `nunez`) and drop apostrophes (`O'Neil` finds `oneil`, as the Census
 //! spells it). Place lookups also normalize `St.`/`Ste.`/`Ft.`/`Mt.`, hyphens and `Mc Allen`.
 
 use std::cmp::Ordering;
+use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 use std::sync::OnceLock;
 
 use crate::Error;
@@ -21,7 +24,10 @@ use crate::Error;
 use crate::ErrorKind;
 
 mod bundle;
+mod index;
 mod lists;
+
+pub(crate) use index::Lists;
 
 /// Census 2010 surnames: `name \t rank`.
 static SURNAMES: List = List::new(lists::SURNAMES);
@@ -62,6 +68,57 @@ static EMBEDDED: [&str; lists::COUNT] = [
     include_str!("../../../data/dict/english_words.txt"),
     include_str!("../../../data/dict/medical_terms.txt"),
 ];
+
+/// Every list, by id.
+static ALL: [&List; lists::COUNT] = [
+    &SURNAMES,
+    &FIRST_NAMES,
+    &CITIES,
+    &WORLD_CITIES,
+    &COUNTIES,
+    &COMMON_WORDS,
+    &ENGLISH_NAMES,
+    &FIRST_NAMES_MORE,
+    &SURNAMES_MORE,
+    &ENGLISH_WORDS,
+    &MEDICAL_TERMS,
+];
+
+/// The hashed index of every list's keys (`index.rs`), built once enough lookups were made
+/// (see [`BUILD_AFTER`]); `None` inside when a list does not fit it.
+static INDEX: OnceLock<Option<index::Index>> = OnceLock::new();
+
+/// Binary searches made while the index is not built.
+static SEARCHES: AtomicU32 = AtomicU32::new(0);
+
+/// How many binary searches are made before the index is built.
+///
+/// NOTE: speed (issue 6, bench/FINDINGS.md session 5): building the index costs about as much
+/// as 30,000 binary searches (~14 M instructions native) and 1 MB, more than a page's first
+/// scrubs need (the cold-start message makes ~150 searches, a 500-byte message ~500). Building
+/// it after 16,384 searches, some 20 KB of text, keeps it out of the cold start and bounds what
+/// the searches before it cost to less than a build.
+const BUILD_AFTER: u32 = 16_384;
+
+/// The index, or `None` while too few searches were made, before the lists are loaded (wasm;
+/// nothing is cached then, so the index is built from the real lists), or if they do not fit.
+/// `searches`: how many binary searches the caller makes without it.
+fn index(searches: u32) -> Option<&'static index::Index> {
+    if let Some(ix) = INDEX.get() {
+        return ix.as_ref();
+    }
+    if list_text(lists::SURNAMES).is_empty()
+        || SEARCHES.fetch_add(searches, AtomicOrdering::Relaxed) < BUILD_AFTER
+    {
+        return None;
+    }
+    built_index()
+}
+
+/// The index, built now if it was not.
+fn built_index() -> Option<&'static index::Index> {
+    INDEX.get_or_init(index::Index::build).as_ref()
+}
 
 /// The text of list `id`: embedded in native builds, loaded from the dictionary file in wasm.
 #[cfg(not(target_arch = "wasm32"))]
@@ -144,6 +201,59 @@ pub(crate) enum MedicalKind {
     Term,
 }
 
+/// The lists [`lists_of`] answers for: those [`Lists`] has a method for.
+const WORD_LISTS: [usize; 7] = [
+    lists::SURNAMES,
+    lists::FIRST_NAMES,
+    lists::COMMON_WORDS,
+    lists::FIRST_NAMES_MORE,
+    lists::SURNAMES_MORE,
+    lists::ENGLISH_WORDS,
+    lists::MEDICAL_TERMS,
+];
+
+/// Which of the name and word lists hold `word` (folded as the lists are), from one lookup:
+/// for a caller that asks about one word in several lists. `Lists::first_name()` is
+/// `first_name(word).is_some()`, and so on for each method (checked for every key by a test).
+pub(crate) fn lists_of(word: &str) -> Lists {
+    let mut buf = [0; MAX_KEY];
+    let Some(key) = fold_word(word, &mut buf) else { return Lists::default() };
+    match index(WORD_LISTS.len() as u32) {
+        Some(ix) => ix.get(key).only(&WORD_LISTS),
+        None => lists_by_search(key, &WORD_LISTS),
+    }
+}
+
+/// The lists among `ids` holding the folded `key`, without the index: a binary search in each.
+///
+/// The rarer tails hold no name of the ranked lists (checked by a test), so a tail is not
+/// searched for a key its ranked list holds: the searches of a page's first scrubs stay as many
+/// as before the index.
+fn lists_by_search(key: &[u8], ids: &[usize]) -> Lists {
+    ids.iter().fold(Lists::default(), |l, &id| {
+        let ranked = match id {
+            lists::FIRST_NAMES_MORE => l.first_name(),
+            lists::SURNAMES_MORE => l.surname(),
+            _ => false,
+        };
+        if ranked {
+            return l;
+        }
+        match search(ALL[id], key) {
+            Some(fields) => l.with(id, fields.as_bytes()),
+            None => l,
+        }
+    })
+}
+
+/// Is the folded `key` in `list`?
+fn in_list(list: &'static List, key: &[u8]) -> bool {
+    match index(1) {
+        Some(ix) => ix.get(key).has(list.id),
+        None => search(list, key).is_some(),
+    }
+}
+
 /// Is `word` a first name or a surname in the dictionaries, ignoring case and diacritics?
 ///
 /// Knowing a word is a name is not enough to call it one: `Will` and `Rose` are names and
@@ -182,38 +292,47 @@ pub(crate) fn surname(word: &str) -> Option<u32> {
 /// surrogates are never drawn from?
 pub(crate) fn rare_first_name(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(&FIRST_NAMES_MORE, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| in_list(&FIRST_NAMES_MORE, k))
 }
 
 /// Is `word` one of the rarer Census 2010 surnames (ranks 6,001 to 30,000)?
 pub(crate) fn rare_surname(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(&SURNAMES_MORE, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| in_list(&SURNAMES_MORE, k))
 }
 
 /// Is `word` an everyday English word in any sense (`thinks`, `joy`, `clay`, `the`)? Names that
 /// are not also words (`yesenia`, `georgios`) are not.
 pub(crate) fn is_everyday_word(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(&ENGLISH_WORDS, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| in_list(&ENGLISH_WORDS, k))
 }
 
 /// Is `word` an everyday English word that is also a name or place (`will`, `grace`, `brown`)?
 pub(crate) fn is_common_word(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(&COMMON_WORDS, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| in_list(&COMMON_WORDS, k))
 }
 
 /// Why `word` is clinical vocabulary (eponym, drug, unit, abbreviation, term), if it is.
 pub(crate) fn medical_term(word: &str) -> Option<MedicalKind> {
     let mut buf = [0; MAX_KEY];
-    Some(match find(&MEDICAL_TERMS, fold_word(word, &mut buf)?)? {
-        "e" => MedicalKind::Eponym,
-        "d" => MedicalKind::Drug,
-        "u" => MedicalKind::Unit,
-        "a" => MedicalKind::Abbreviation,
+    let key = fold_word(word, &mut buf)?;
+    match index(1) {
+        Some(ix) => ix.get(key).medical(),
+        None => Some(medical_kind(search(&MEDICAL_TERMS, key)?.as_bytes())),
+    }
+}
+
+/// The kind a medical list entry's fields give.
+fn medical_kind(fields: &[u8]) -> MedicalKind {
+    match fields {
+        b"e" => MedicalKind::Eponym,
+        b"d" => MedicalKind::Drug,
+        b"u" => MedicalKind::Unit,
+        b"a" => MedicalKind::Abbreviation,
         _ => MedicalKind::Term,
-    })
+    }
 }
 
 /// Is `word` clinical vocabulary that also looks like a name (`Foley`, `Norco`, `ED`)?
@@ -240,13 +359,13 @@ pub(crate) fn city(phrase: &str) -> Option<u32> {
 /// Pedro Sula`)? US towns are [`city`]'s; a name in both lists is only there.
 pub(crate) fn world_city(phrase: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    place_key(phrase, &mut buf).is_some_and(|k| find(&WORLD_CITIES, k).is_some())
+    place_key(phrase, &mut buf).is_some_and(|k| in_list(&WORLD_CITIES, k))
 }
 
 /// Is `phrase` the name of a US county, parish or borough, without the `County` word?
 pub(crate) fn county(phrase: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    place_key(phrase, &mut buf).is_some_and(|k| find(&COUNTIES, k).is_some())
+    place_key(phrase, &mut buf).is_some_and(|k| in_list(&COUNTIES, k))
 }
 
 /// A common first name of `gender` (any gender for `None`), chosen by the random `r`.
@@ -281,7 +400,7 @@ pub(crate) fn random_city(r: u32) -> &'static str {
 /// word (`weeks`, `grant`), so it must not be used as a surrogate.
 pub(crate) fn is_english_word(word: &str) -> bool {
     let mut buf = [0; MAX_KEY];
-    fold_word(word, &mut buf).is_some_and(|k| find(&ENGLISH_NAMES, k).is_some())
+    fold_word(word, &mut buf).is_some_and(|k| in_list(&ENGLISH_NAMES, k))
 }
 
 /// A county name (without the word `County`), chosen by the random `r`; lower case.
@@ -335,8 +454,18 @@ impl List {
 
 /// Finds `key` in a sorted list and returns the rest of its line after the tab ("" if none).
 ///
-/// A binary search over the list's line starts; each probe compares `key` with one line's key.
+/// The index answers a miss (most lookups) in one probe; a hit is read by [`search`].
 fn find(list: &'static List, key: &[u8]) -> Option<&'static str> {
+    if index(1).is_some_and(|ix| !ix.get(key).has(list.id)) {
+        return None;
+    }
+    search(list, key)
+}
+
+/// Finds `key` in a sorted list and returns the rest of its line after the tab ("" if none).
+///
+/// A binary search over the list's line starts; each probe compares `key` with one line's key.
+fn search(list: &'static List, key: &[u8]) -> Option<&'static str> {
     let text = list.text();
     let bytes = text.as_bytes();
     let lines = list.starts();

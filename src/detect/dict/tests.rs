@@ -283,6 +283,7 @@ fn every_list_is_named_in_the_order_the_statics_use() {
     for (list, name) in statics {
         assert_eq!(lists::NAMES[list.id], name);
     }
+    assert!(ALL.iter().enumerate().all(|(id, list)| list.id == id));
 }
 
 /// The reason `parse` gives for `bytes`, or "ok".
@@ -344,4 +345,51 @@ fn the_checksum_sees_every_single_byte_change_and_truncation() {
     let mut padded = text.clone();
     padded.push(0);
     assert_ne!(lists::checksum(&padded), base);
+}
+
+#[test]
+fn the_index_agrees_with_the_binary_searches_on_every_key() {
+    let ix = built_index().expect("the embedded lists fit the index");
+    // 1.5 slots a line at least, rounded up to a power of two: 2^17 slots of 8 bytes.
+    assert_eq!(ix.bytes(), 1 << 20);
+    let mut keys = 0;
+    let all: Vec<usize> = (0..lists::COUNT).collect();
+    for (id, text) in EMBEDDED.iter().enumerate() {
+        assert!(text.len() < 1 << 20, "{}", lists::NAMES[id]);
+        for line in text.lines() {
+            let key = line.split('\t').next().unwrap();
+            assert!(key.len() < 64, "{key}");
+            // The key and three near misses (or keys of other lists).
+            let near = [key.to_owned(), format!("{key}s"), format!("a{key}"), key[1..].to_owned()];
+            for k in &near {
+                assert_eq!(ix.get(k.as_bytes()), lists_by_search(k.as_bytes(), &all), "{k}");
+                keys += 1;
+            }
+            assert!(ix.get(key.as_bytes()).has(id), "{key}");
+        }
+    }
+    assert!(keys > 300_000);
+    // `lists_by_search` skips a tail for a key of its ranked list.
+    for (ranked, tail) in
+        [(lists::FIRST_NAMES, lists::FIRST_NAMES_MORE), (lists::SURNAMES, lists::SURNAMES_MORE)]
+    {
+        for line in EMBEDDED[ranked].lines() {
+            assert!(!ix.get(line.split('\t').next().unwrap().as_bytes()).has(tail), "{line}");
+        }
+    }
+    // The fields the bits stand for parse on every line, so `Lists::first_name()` is
+    // `first_name().is_some()` and `Lists::surname()` is `surname().is_some()`.
+    for line in EMBEDDED[lists::FIRST_NAMES].lines() {
+        assert!(first_name(line.split('\t').next().unwrap()).is_some(), "{line}");
+    }
+    for line in EMBEDDED[lists::SURNAMES].lines() {
+        assert!(surname(line.split('\t').next().unwrap()).is_some(), "{line}");
+    }
+    for word in ["", "zz", "metoprolol", "smith", "mary", "foley", "will", "springfield"] {
+        let by_search = lists_by_search(word.as_bytes(), &WORD_LISTS);
+        assert_eq!(lists_of(word), by_search, "{word}");
+        assert_eq!(ix.get(word.as_bytes()).only(&WORD_LISTS), by_search, "{word}");
+    }
+    assert_eq!(lists_of("Foley").medical(), medical_term("foley"));
+    assert!(lists_of("Núñez").surname());
 }

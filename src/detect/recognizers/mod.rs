@@ -25,7 +25,7 @@ use super::text::Text;
 use super::Candidate;
 use crate::label::Label;
 pub(super) use address::Street;
-pub(super) use name::clinicians;
+pub(super) use name::{clinicians, Tok as NameTok};
 pub(super) use re::{compile_every_pattern, masked};
 
 /// One family of identifiers.

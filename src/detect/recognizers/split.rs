@@ -112,13 +112,14 @@ impl Recognizer for Split {
         if !s.contains(['\n', '\r']) {
             return;
         }
-        // The patterns as written on a text with other characters than ASCII, their ASCII
-        // forms on an ASCII one (same matches, smaller automata; see `super::re`).
-        let ascii = text.is_ascii();
+        // Each pattern in its ASCII form on an ASCII text, or on the masked copy of another
+        // text when it can be (same matches, and the fast DFA: a Unicode `\b` makes it give up
+        // on the first non-ASCII byte, and the backtracker then searched the whole text; see
+        // `super::re`).
         let mut push = |start, end, label| {
             out.push(Candidate { start, end, label, confidence: JOINED });
         };
-        for c in self.phone.pick(ascii).captures_iter(s) {
+        for c in self.phone.in_norm(text).captures_iter() {
             let m = c.get(0).expect("match");
             let area = c
                 .name("a1")
@@ -136,7 +137,7 @@ impl Recognizer for Split {
                 None => {}
             }
         }
-        for c in self.ssn.pick(ascii).captures_iter(s) {
+        for c in self.ssn.in_norm(text).captures_iter() {
             let m = c.get(0).expect("match");
             let group = c.name("g1").or(c.name("g2")).map_or("", |g| g.as_str());
             let (area, serial) = (&c["a"], &c["s"]);
@@ -150,7 +151,7 @@ impl Recognizer for Split {
                 push(m.start(), m.end(), Label::Ssn);
             }
         }
-        for c in self.date.pick(ascii).captures_iter(s) {
+        for c in self.date.in_norm(text).captures_iter() {
             let m = c.get(0).expect("match");
             let month: u32 = c["m"].parse().unwrap_or(0);
             let day: u32 = c["d"].parse().unwrap_or(0);
@@ -162,7 +163,7 @@ impl Recognizer for Split {
                 push(m.start(), m.end(), Label::Date);
             }
         }
-        for c in self.month_date.pick(ascii).captures_iter(s) {
+        for c in self.month_date.in_norm(text).captures_iter() {
             let m = c.get(0).expect("match");
             let day: u32 =
                 c.name("d1").or(c.name("d2")).map_or(0, |d| d.as_str().parse().unwrap_or(0));
@@ -173,12 +174,12 @@ impl Recognizer for Split {
                 push(m.start(), m.end(), Label::Date);
             }
         }
-        for m in self.email.pick(ascii).find_iter(s) {
+        for m in self.email.in_norm(text).find_iter() {
             if whole(s, m.start(), m.end()) && !s[..m.start()].ends_with(['@', '.']) {
                 push(m.start(), m.end(), Label::Email);
             }
         }
-        for c in self.name.pick(ascii).captures_iter(s) {
+        for c in self.name.in_norm(text).captures_iter() {
             let (first, last) = (c.name("first").expect("first"), c.name("last").expect("last"));
             if first_name(first.as_str())
                 && surname_opening_line(s, last.start(), last.as_str())

@@ -3,7 +3,7 @@
 
 use super::super::re::Re;
 
-use super::super::{Candidate, Label};
+use super::super::{Candidate, Label, Text};
 use crate::detect::checksum;
 
 /// Confidence of a format confirmed by its check digit.
@@ -44,10 +44,15 @@ impl Formats {
         }
     }
 
-    /// Appends the format matches of `norm` that `keep(start, end)` accepts.
+    /// Appends the format matches of `text`'s folded text that `keep(start, end)` accepts.
+    ///
+    /// NOTE: each pattern searches the masked copy of a non-ASCII text (`Re::in_norm`): with
+    /// the pattern as written, the Unicode `\b` made the lazy DFA give up at the first
+    /// non-ASCII byte and the backtracker searched the whole text, two-thirds of this
+    /// recognizer's time (issue 6).
     pub(super) fn find(
         &self,
-        norm: &str,
+        text: &Text<'_>,
         keep: impl Fn(usize, usize) -> bool,
         out: &mut Vec<Candidate>,
     ) {
@@ -56,27 +61,27 @@ impl Formats {
                 out.push(Candidate { start: s, end: e, label, confidence });
             }
         };
-        for m in self.vin.on(norm).find_iter(norm) {
+        for m in self.vin.in_norm(text).find_iter() {
             if vin_like(m.as_str()) && checksum::vin(m.as_str()) {
                 push(m.start(), m.end(), Label::Vehicle, CHECKED);
             }
         }
-        for m in self.dea.on(norm).find_iter(norm) {
+        for m in self.dea.in_norm(text).find_iter() {
             if checksum::dea(m.as_str()) {
                 push(m.start(), m.end(), Label::License, CHECKED);
             }
         }
-        for m in self.mbi.on(norm).find_iter(norm) {
+        for m in self.mbi.in_norm(text).find_iter() {
             if mbi_dashes(m.as_str()) && checksum::mbi_format(&m.as_str().replace('-', "")) {
                 push(m.start(), m.end(), Label::HealthPlan, MBI);
             }
         }
-        for m in self.card.on(norm).find_iter(norm) {
+        for m in self.card.in_norm(text).find_iter() {
             if card(m.as_str()) {
                 push(m.start(), m.end(), Label::Account, CHECKED);
             }
         }
-        for c in self.udi.on(norm).captures_iter(norm) {
+        for c in self.udi.in_norm(text).captures_iter() {
             let (m, gtin) = (c.get(0).expect("group 0"), &c[1]);
             let confidence = if checksum::gtin(gtin) { CHECKED } else { UDI_UNCHECKED };
             // The last part's pattern takes `.`, `/` and `-`; at the end they are the sentence's.
@@ -140,9 +145,20 @@ mod tests {
     use super::*;
 
     fn found(s: &str) -> Vec<(Label, &str)> {
+        let text = Text::new(s);
+        assert_eq!(text.norm(), s, "the cases need no folding");
         let mut out = Vec::new();
-        Formats::new().find(s, |_, _| true, &mut out);
+        Formats::new().find(&text, |_, _| true, &mut out);
         out.iter().map(|c| (c.label, &s[c.start..c.end])).collect()
+    }
+
+    #[test]
+    fn a_text_with_accents_is_searched_as_an_ascii_one() {
+        // The masked copy (`Re::in_norm`): an accented letter is a word character, so a VIN
+        // glued to it is not a whole word, and one after a space is.
+        let vin = "1HGCM82633A004352";
+        assert_eq!(found(&format!("Müller, VIN {vin}.")), vec![(Label::Vehicle, vin)]);
+        assert!(found(&format!("é{vin}")).is_empty());
     }
 
     #[test]

@@ -140,7 +140,7 @@ impl Recognizer for Ids {
         let cued = Spans::new(&out[first..]);
         let norm = text.norm().as_bytes();
         self.formats.find(
-            text.norm(),
+            text,
             |s, e| free_standing(norm, s, e) && uncued(text, s) && !cued.overlaps(s, e),
             out,
         );

@@ -71,8 +71,8 @@ impl Recognizer for Name {
 
     fn recognize(&self, text: &Text<'_>, out: &mut Vec<Candidate>) {
         let _cache = KnownCache::enter();
-        let toks = tokenize(text.norm());
-        let doc = Doc { norm: text.norm(), lower: text.lower(), toks: &toks };
+        let toks = tokens(text);
+        let doc = Doc { norm: text.norm(), lower: text.lower(), toks };
         let mut found: Vec<(usize, usize, f32)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -111,8 +111,8 @@ impl Recognizer for Name {
 /// `signed by`, `/s/`, `cc:`), or a credential after (`, MD`, `PA-C`); and every other span
 /// sharing a word with one of those (`Mwangi` after `Dr. Ahmed Mwangi`).
 pub(crate) fn clinicians(text: &Text<'_>, spans: &[(usize, usize)]) -> Vec<bool> {
-    let toks = tokenize(text.norm());
-    let doc = Doc { norm: text.norm(), lower: text.lower(), toks: &toks };
+    let toks = tokens(text);
+    let doc = Doc { norm: text.norm(), lower: text.lower(), toks };
     let runs: Vec<Option<(usize, usize)>> = spans
         .iter()
         .map(|&(start, end)| {
@@ -156,13 +156,22 @@ enum Shape {
 
 /// One word of the text, in bytes of the folded text.
 #[derive(Clone, Copy, Debug)]
-struct Tok {
+pub(crate) struct Tok {
     start: usize,
     /// End of the name part: a possessive `'s` is left out.
     end: usize,
     /// End of the whole word, possessive included.
     full_end: usize,
     shape: Shape,
+}
+
+/// The words of `text`'s folded text, cut once per text: the recognizer and [`clinicians`] both
+/// read them.
+///
+/// NOTE: speed (issue 6): `clinicians` cut the text again after detection, a third of the
+/// cutting's cost.
+fn tokens<'t>(text: &'t Text<'_>) -> &'t [Tok] {
+    text.name_tokens.get_or_init(|| tokenize(text.norm()))
 }
 
 /// Cuts `s` into words: a run of letters and digits, with apostrophes and hyphens kept when a
@@ -297,14 +306,17 @@ impl Known {
     fn look_up(word: &str) -> Known {
         let mut k = Known::default();
         let mut ranked = false;
-        for part in std::iter::once(word).chain(word.split('-').filter(|_| word.contains('-'))) {
-            let (first, sur) = (dict::first_name(part).is_some(), dict::surname(part).is_some());
+        // One index probe a part answers every list (`dict::lists_of`).
+        let whole = dict::lists_of(word);
+        let parts = word.split('-').filter(|_| word.contains('-')).map(dict::lists_of);
+        for l in std::iter::once(whole).chain(parts) {
+            let (first, sur) = (l.first_name(), l.surname());
             ranked |= first || sur;
-            k.first |= first || dict::rare_first_name(part);
-            k.sur |= sur || dict::rare_surname(part);
+            k.first |= first || l.rare_first_name();
+            k.sur |= sur || l.rare_surname();
         }
         k.rare = k.name() && !ranked;
-        k.english = dict::is_everyday_word(word);
+        k.english = whole.everyday_word();
         // The tails are not vetted by hand: an English word there (`strength`, `oral`,
         // `accounts` are rare surnames) counts as no name at all.
         if k.rare && k.english {
@@ -312,9 +324,9 @@ impl Known {
             k.sur = false;
             k.rare = false;
         }
-        k.common = dict::is_common_word(word);
+        k.common = whole.common_word();
         k.calendar = in_table(CALENDAR, &word.to_ascii_lowercase());
-        match dict::medical_term(word) {
+        match whole.medical() {
             Some(MedicalKind::Eponym) => k.eponym = true,
             Some(_) => k.clinical = true,
             None => {}
