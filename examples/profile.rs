@@ -25,6 +25,7 @@ use std::time::Instant;
 
 use phiscrub::session::Session;
 use phiscrub::surrogate::{Policy, Surrogates};
+use phiscrub::vault::claim::tag_hex;
 use phiscrub::vault::{Claim, KeySource, MappingEntry, MemoryStore, Vault, VaultCore, VaultKey};
 use phiscrub::{Detector, Finding};
 
@@ -210,8 +211,7 @@ fn scrub_all(
 
 /// The claims' tags as hex, as src/wasm/core.rs writes them for JS.
 fn claims_hex(claims: &[Claim]) -> Vec<(String, String)> {
-    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
-    claims.iter().map(|c| (hex(&c.key), hex(&c.value))).collect()
+    claims.iter().map(|c| (tag_hex(&c.key), tag_hex(&c.value))).collect()
 }
 
 /// The untimed pass of `steady`.

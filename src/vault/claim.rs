@@ -83,6 +83,11 @@ pub struct Claim {
     pub kind: ClaimKind,
 }
 
+/// A tag as 32 lower-case hex digits, the form the JS layer stores claims under.
+pub fn tag_hex(tag: &[u8; TAG_LEN]) -> String {
+    String::from_utf8(super::id::hex16(tag).to_vec()).expect("hex digits are ASCII")
+}
+
 /// SHA-256's block length, in bytes.
 const BLOCK: usize = 64;
 
@@ -386,6 +391,9 @@ mod tests {
             }
         }
         let hex: String = all.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let first = t.claims(&entry(Label::Mrn, "00482913", "71620495"))[0].key;
+        let by_format: String = first.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(tag_hex(&first), by_format);
         assert_eq!(hex, "cf1e1a46241f79bfaed7a1fb8101e989d6b2b8ae8bda9be74eacdd66c840cef5");
     }
 }

@@ -16,6 +16,7 @@ use crate::detect::Known;
 use crate::offsets::{convert, Unit};
 use crate::reidentify::Rehydrator;
 use crate::surrogate::{Action, Pair, Policy, Surrogates};
+use crate::vault::claim::tag_hex;
 use crate::vault::{Claim, KeySource, MappingEntry, Passphrase, VaultCore, VaultKey};
 use crate::{Detector, Error, ErrorKind, Label};
 
@@ -420,17 +421,12 @@ fn claims_js(claims: &[Claim]) -> Array {
     let out = Array::new();
     for c in claims {
         out.push(&object(&[
-            ("key", hex(&c.key).into()),
-            ("value", hex(&c.value).into()),
+            ("key", tag_hex(&c.key).into()),
+            ("value", tag_hex(&c.value).into()),
             ("kind", c.kind.as_str().into()),
         ]));
     }
     out
-}
-
-/// Lower-case hex of `bytes`.
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `x` as the JS number with the same shortest decimal form (0.9, not 0.8999999761581421).
