@@ -11,7 +11,7 @@ use js_sys::{Array, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use zeroize::{Zeroize, Zeroizing};
 
-use super::{js_error, ms, object, text_of};
+use super::{js_error, ms, name, object, text_of};
 use crate::detect::Known;
 use crate::offsets::{convert, Unit};
 use crate::reidentify::Rehydrator;
@@ -243,7 +243,7 @@ impl Core {
         let entities = Array::new();
         for (e, u) in out.entities.iter().zip(units.chunks_exact(2)) {
             entities.push(&object(&[
-                ("label", e.label.as_str().into()),
+                ("label", name(e.label.as_str())),
                 ("start", (u[0] as u32).into()),
                 ("end", (u[1] as u32).into()),
             ]));
@@ -423,7 +423,7 @@ fn claims_js(claims: &[Claim]) -> Array {
         out.push(&object(&[
             ("key", tag_hex(&c.key).into()),
             ("value", tag_hex(&c.value).into()),
-            ("kind", c.kind.as_str().into()),
+            ("kind", name(c.kind.as_str())),
         ]));
     }
     out
