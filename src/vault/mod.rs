@@ -55,7 +55,7 @@ use crate::error::{Error, ErrorKind};
 pub mod claim;
 pub mod entry;
 pub mod header;
-mod id;
+pub(crate) mod id;
 pub mod key;
 pub mod record;
 pub mod store;
