@@ -53,6 +53,14 @@ pub fn redact(text: &str, findings: &[Finding]) -> String {
     out
 }
 
+/// `prefix` then `s`, one allocation (what `format!` does through its formatting machinery).
+fn tagged(prefix: &str, s: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + s.len());
+    out.push_str(prefix);
+    out.push_str(s);
+    out
+}
+
 fn push_tag(out: &mut String, label: Label) {
     out.push('[');
     out.push_str(label.as_str());
@@ -308,10 +316,10 @@ impl Surrogates {
         // `Eugene` would be one spelling in the answer, restorable to only one original.
         let (sur, ori) =
             (Self::identity(p.label, &p.surrogate), Self::identity(p.label, &p.original));
-        self.used.insert(format!("s:{}", sur.to_lowercase()), ori.to_lowercase());
-        self.used.insert(format!("o:{}", ori.to_lowercase()), ori.to_lowercase());
-        let key = (p.label, Self::identity(p.label, &p.original));
-        self.forward.insert(key, (p.surrogate.clone(), p.original.clone()));
+        let ori_lower = ori.to_lowercase();
+        self.used.insert(tagged("s:", &sur.to_lowercase()), ori_lower.clone());
+        self.used.insert(tagged("o:", &ori_lower), ori_lower.clone());
+        self.forward.insert((p.label, ori), (p.surrogate.clone(), p.original.clone()));
         self.spellings.insert(p.surrogate.clone());
         if p.label == Label::Age {
             self.age_surrogates.insert(p.surrogate.clone());
@@ -320,7 +328,7 @@ impl Surrogates {
             self.names.learn(&p.original, &p.surrogate);
         } else {
             // A name part must not be another label's original either (`Eugene` the city).
-            self.names.avoid(&ori.to_lowercase());
+            self.names.avoid(&ori_lower);
         }
         self.issued.add(self.pairs.len(), &p);
         self.pairs.push(p);
@@ -392,7 +400,7 @@ impl Surrogates {
                 // surrogate); it must only differ from its own original and every other surrogate.
                 // Another spelling of the same name (`dr holloway`, `Dr. Holloway`) shares the
                 // surrogate's letters; another person must not.
-                let owner = self.used.get(&format!("s:{}", cid.to_lowercase()));
+                let owner = self.used.get(&tagged("s:", &cid.to_lowercase()));
                 let taken = owner.is_some_and(|o| *o != id.to_lowercase());
                 (cid != id && !taken).then_some(cand)
             }
@@ -454,7 +462,7 @@ impl Surrogates {
     /// Whether an identity is already some pair's surrogate or original.
     fn is_pair_value(&self, id: &str) -> bool {
         let id = id.to_lowercase();
-        self.used.contains_key(&format!("s:{id}")) || self.used.contains_key(&format!("o:{id}"))
+        self.used.contains_key(&tagged("s:", &id)) || self.used.contains_key(&tagged("o:", &id))
     }
 
     /// Whether a candidate surrogate is already in the text being scrubbed, in a form the

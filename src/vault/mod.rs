@@ -55,7 +55,7 @@ use crate::error::{Error, ErrorKind};
 pub mod claim;
 pub mod entry;
 pub mod header;
-mod id;
+pub(crate) mod id;
 pub mod key;
 pub mod record;
 pub mod store;
@@ -142,9 +142,8 @@ impl VaultCore {
     /// encoded plaintext is wiped before this returns.
     pub fn seal(&self, entry: &MappingEntry) -> Result<SealedRecord, Error> {
         let cipher = self.cipher.as_ref().ok_or(Error::new(ErrorKind::Forgotten))?;
-        let record_id = RecordId::generate()?;
         let payload = entry.encode();
-        cipher.seal(record_id, &payload)
+        cipher.seal_new(&payload)
     }
 
     /// The claims to store with `entry`'s record, in the same transaction, when several pages

@@ -131,13 +131,37 @@ impl RecordCipher {
         aad
     }
 
-    /// Seals `payload` as record `record_id` under a fresh random nonce.
-    ///
-    /// The payload is copied once, into the output buffer, where it is encrypted in place; the
-    /// caller owns (and should wipe) `payload`.
+    /// Seals `payload` as record `record_id` under a fresh random nonce (tests: a chosen id).
+    #[cfg(test)]
     pub(crate) fn seal(&self, record_id: RecordId, payload: &[u8]) -> Result<SealedRecord, Error> {
         let mut nonce = [0; NONCE_LEN];
         fill_random(&mut nonce)?;
+        self.seal_with(record_id, nonce, payload)
+    }
+
+    /// Seals `payload` under a new random record id and a fresh random nonce.
+    ///
+    /// NOTE: both drawn in one call: in the browser each draw is a `crypto.getRandomValues`
+    /// call across the wasm boundary, paid by every new pair.
+    pub(crate) fn seal_new(&self, payload: &[u8]) -> Result<SealedRecord, Error> {
+        let mut random = [0; 16 + NONCE_LEN];
+        fill_random(&mut random)?;
+        let (id, nonce) = random.split_at(16);
+        let record_id = RecordId::from_bytes(id.try_into().expect("16 bytes"));
+        self.seal_with(record_id, nonce.try_into().expect("a nonce's length"), payload)
+    }
+
+    /// Seals `payload` as record `record_id` under `nonce`, which must never have sealed
+    /// anything under this key.
+    ///
+    /// The payload is copied once, into the output buffer, where it is encrypted in place; the
+    /// caller owns (and should wipe) `payload`.
+    fn seal_with(
+        &self,
+        record_id: RecordId,
+        nonce: [u8; NONCE_LEN],
+        payload: &[u8],
+    ) -> Result<SealedRecord, Error> {
         // NOTE: exact capacity, so pushing the tag never reallocates and leaves no stray copy of
         // the plaintext in freed memory.
         let mut bytes = Vec::with_capacity(PREFIX_LEN + payload.len() + TAG_LEN);

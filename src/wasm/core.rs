@@ -11,12 +11,14 @@ use js_sys::{Array, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use zeroize::{Zeroize, Zeroizing};
 
-use super::{constant, js_error, ms, object, text_of};
+use super::{js_error, ms, name, object, text_of};
 use crate::detect::Known;
 use crate::offsets::{convert, Unit};
 use crate::reidentify::Rehydrator;
 use crate::surrogate::{Action, Pair, Policy, Surrogates};
-use crate::vault::{Claim, KeySource, MappingEntry, Passphrase, VaultCore, VaultKey};
+use crate::vault::claim::tag_hex;
+use crate::vault::id::hex16;
+use crate::vault::{Claim, KeySource, MappingEntry, Passphrase, SealedRecord, VaultCore, VaultKey};
 use crate::{Detector, Error, ErrorKind, Label};
 
 /// A scrubbing session over one vault whose header and records the caller stores.
@@ -200,7 +202,7 @@ impl Core {
         let out = self.engine.scrub(&text, &found, &self.policy);
         let now = ms(now_ms);
         let mut last = self.last_ms;
-        let records = Array::new();
+        let mut sealed = Vec::with_capacity(out.new_pairs.len());
         for p in &out.new_pairs {
             // NOTE: strictly increasing times, at most a few milliseconds ahead of the clock:
             // IndexedDB returns records in key (random id) order, and the vault restores pairs
@@ -215,23 +217,14 @@ impl Core {
                 expires_at_ms: self.ttl_ms.map(|t| last.saturating_add(t)),
             };
             match self.vault.seal(&entry).and_then(|s| Ok((s, self.vault.claims(&entry)?))) {
-                Ok((sealed, claims)) => {
-                    let id = sealed.record_id().to_string();
-                    let bytes = Uint8Array::from(sealed.as_bytes());
-                    let expires = entry.expires_at_ms.map_or(JsValue::NULL, |t| (t as f64).into());
-                    records.push(&object(&[
-                        ("id", id.into()),
-                        ("bytes", bytes.into()),
-                        ("claims", claims_js(&claims).into()),
-                        ("expires", expires),
-                    ]));
-                }
+                Ok((record, claims)) => sealed.push((record, claims, entry.expires_at_ms)),
                 Err(e) => {
                     self.engine.retract(&out.new_pairs);
                     return Err(js_error(e));
                 }
             }
         }
+        let records = records_js(&sealed);
         if !out.new_pairs.is_empty() {
             self.rehydrator = None;
         }
@@ -242,7 +235,7 @@ impl Core {
         let entities = Array::new();
         for (e, u) in out.entities.iter().zip(units.chunks_exact(2)) {
             entities.push(&object(&[
-                ("label", constant(e.label.as_str())),
+                ("label", name(e.label.as_str())),
                 ("start", (u[0] as u32).into()),
                 ("end", (u[1] as u32).into()),
             ]));
@@ -280,7 +273,7 @@ impl Core {
         let out = Array::new();
         for (f, u) in found.iter().zip(units.chunks_exact(2)) {
             out.push(&object(&[
-                ("label", constant(f.label.as_str())),
+                ("label", name(f.label.as_str())),
                 ("start", (u[0] as u32).into()),
                 ("end", (u[1] as u32).into()),
                 ("confidence", js_number(f.confidence).into()),
@@ -342,7 +335,7 @@ impl Core {
         let out = Array::new();
         for (l, u) in leaks.iter().zip(units.chunks_exact(2)) {
             out.push(&object(&[
-                ("label", constant(l.label.as_str())),
+                ("label", name(l.label.as_str())),
                 ("start", (u[0] as u32).into()),
                 ("end", (u[1] as u32).into()),
             ]));
@@ -415,28 +408,58 @@ fn new_engine(date_offset: i64, pairs: Vec<Pair>) -> Result<Surrogates, Error> {
     Ok(Surrogates::from_parts(*seed, date_offset, pairs))
 }
 
+/// A scrub's sealed records and their claims as `[{ id, bytes, claims, expires }]` (see
+/// [`Core::scrub`]).
+///
+/// NOTE: every record id and claim tag goes into one hex string, which crosses into JS once and
+/// is cut there with `slice`: a JS string made from Rust is decoded by `TextDecoder`, which for
+/// 32-digit strings (one id and ~8 tags a new pair) cost more than the tags themselves (a
+/// Chromium profile of heavy messages: `claims_js` 9% of `Core.scrub`, most of it in `decode`).
+fn records_js(sealed: &[(SealedRecord, Vec<Claim>, Option<u64>)]) -> Array {
+    let tags: usize = sealed.iter().map(|(_, c, _)| 1 + 2 * c.len()).sum();
+    let mut hex = String::with_capacity(32 * tags);
+    for (record, claims, _) in sealed {
+        let id = record.record_id();
+        for tag in
+            std::iter::once(id.as_bytes()).chain(claims.iter().flat_map(|c| [&c.key, &c.value]))
+        {
+            hex.push_str(std::str::from_utf8(&hex16(tag)).expect("hex digits are ASCII"));
+        }
+    }
+    // ASCII, so UTF-16 offsets are byte offsets.
+    let all = JsString::from(hex.as_str());
+    let mut at = 0;
+    let mut next = || {
+        at += 32;
+        JsValue::from(all.slice(at - 32, at))
+    };
+    let records = Array::new();
+    for (record, claims, expires) in sealed {
+        let id = next();
+        let out = Array::new();
+        for c in claims {
+            let (key, value) = (next(), next());
+            out.push(&object(&[("key", key), ("value", value), ("kind", name(c.kind.as_str()))]));
+        }
+        records.push(&object(&[
+            ("id", id),
+            ("bytes", Uint8Array::from(record.as_bytes()).into()),
+            ("claims", out.into()),
+            ("expires", expires.map_or(JsValue::NULL, |t| (t as f64).into())),
+        ]));
+    }
+    records
+}
+
 /// Claims as `[{ key, value, kind }]`, tags as lower-case hex.
 fn claims_js(claims: &[Claim]) -> Array {
     let out = Array::new();
     for c in claims {
         out.push(&object(&[
-            ("key", hex(&c.key).into()),
-            ("value", hex(&c.value).into()),
-            ("kind", constant(c.kind.as_str())),
+            ("key", tag_hex(&c.key).into()),
+            ("value", tag_hex(&c.value).into()),
+            ("kind", name(c.kind.as_str())),
         ]));
-    }
-    out
-}
-
-/// Lower-case hex of `bytes`.
-fn hex(bytes: &[u8]) -> String {
-    // Not `format!` per byte: a scrub makes a few hex tags per claim, and the formatting
-    // machinery showed in its profile.
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 15)]));
     }
     out
 }

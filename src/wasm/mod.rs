@@ -14,8 +14,6 @@
 //!   scrubbed or restored text must never differ from its input anywhere but at identifiers);
 //! - time comes from the caller (`nowMs`, milliseconds since the Unix epoch).
 
-use std::cell::RefCell;
-
 use js_sys::{JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -65,34 +63,41 @@ fn ms(now_ms: f64) -> u64 {
     }
 }
 
+thread_local! {
+    /// The JS strings of property names, labels and claim kinds, made once each.
+    ///
+    /// NOTE: a JS string made from Rust crosses into JS and decodes UTF-8 every time; `scrub`
+    /// made ~20 of them a new pair (the keys of a record and of each of its claims) and 3 an
+    /// entity. A handful of fixed strings, so a list searched in order is enough.
+    static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The position of `s` in `names`, added if absent.
+fn name_at(names: &mut Vec<(&'static str, JsValue)>, s: &'static str) -> usize {
+    names.iter().position(|(n, _)| *n == s).unwrap_or_else(|| {
+        names.push((s, JsValue::from_str(s)));
+        names.len() - 1
+    })
+}
+
+/// The JS string `s`, made once (see [`NAMES`]).
+fn name(s: &'static str) -> JsValue {
+    NAMES.with_borrow_mut(|names| {
+        let i = name_at(names, s);
+        names[i].1.clone()
+    })
+}
+
 /// A plain JS object with these properties.
 fn object(props: &[(&'static str, JsValue)]) -> JsValue {
     let o = Object::new();
-    for (k, v) in props {
-        // Defining a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&o, &constant(k), v);
-    }
-    o.into()
-}
-
-thread_local! {
-    /// The JS strings of [`constant`], made once each.
-    static CONSTANTS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The JS string of `s`, one of a few dozen constants (property names, labels, claim kinds),
-/// made on its first use and reused after. Making a JS string copies it out of the module's
-/// memory through a `TextDecoder`; a scrub's result object named its properties and labels
-/// afresh for every entity and record, and those copies were ~5% of `scrub`'s time in
-/// Chromium (issue 6, bench/FINDINGS.md).
-fn constant(s: &'static str) -> JsValue {
-    CONSTANTS.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some((_, v)) = c.iter().find(|(k, _)| *k == s) {
-            return v.clone();
+    NAMES.with_borrow_mut(|names| {
+        for (k, v) in props {
+            let i = name_at(names, k);
+            // Defining a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(&o, &names[i].1, v);
         }
-        let v = JsValue::from_str(s);
-        c.push((s, v.clone()));
-        v
-    })
+    });
+    o.into()
 }
