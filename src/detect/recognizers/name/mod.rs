@@ -446,8 +446,7 @@ impl Doc<'_> {
                 false => (Ctx::None, false),
             };
         }
-        // Up to three words before, joined by single spaces, longest phrase first.
-        let mut phrase = String::new();
+        // Up to three words before, joined by single spaces, shortest phrase first.
         let mut best = (Ctx::None, false);
         for n in 1..=3 {
             if n > i {
@@ -460,19 +459,17 @@ impl Doc<'_> {
                     break;
                 }
             }
-            phrase = if n == 1 {
-                self.lower[self.toks[j].start..self.toks[j].full_end].to_owned()
-            } else {
-                format!("{} {phrase}", self.low(j))
-            };
-            let mut kind = classify(&phrase);
+            // The words from `j` on are joined by single spaces (checked above, and `lower` has
+            // `norm`'s offsets), so the phrase is a slice of the text: no string is built.
+            let phrase = &self.lower[self.toks[j].start..self.toks[i - 1].full_end];
+            let mut kind = classify(phrase);
             if kind == Ctx::Title && !(n == 1 && self.is_title(j) && !g.contains([',', ':'])) {
                 kind = Ctx::None;
             }
             if kind > best.0 {
                 let family = kind == Ctx::Strong
                     && n == 1
-                    && in_table(PAREN_AFTER, &phrase)
+                    && in_table(PAREN_AFTER, phrase)
                     && j > 0
                     && self.gap(j - 1) == " "
                     && is_possessive(
