@@ -728,11 +728,28 @@ fn lower_same_len(s: &str) -> String {
     s.to_ascii_lowercase()
 }
 
+/// The words of `s`, split at single spaces.
+fn words(s: &str) -> Vec<&str> {
+    s.split(' ').collect()
+}
+
 /// The original written in the letter case the text used for its surrogate: the original as
 /// stored when the surrogate appears as issued, else upper, lower or title case like the text.
 fn adapt_case(original: &str, surrogate: &str, found: &str) -> String {
     if found == surrogate || !found.chars().any(char::is_alphabetic) {
         return original.to_owned();
+    }
+    // Words written in different cases (`brendan Kowalski` for `Brendan Kowalski`, after the
+    // text gave `darnell` and `Johansson` apart): each word of the original in the case of the
+    // word at its place, when the three have as many words.
+    let (o, s, f) = (words(original), words(surrogate), words(found));
+    if f.len() > 1
+        && o.len() == f.len()
+        && s.len() == f.len()
+        && f.iter().any(|w| Case::of(w) != Case::of(f[0]))
+    {
+        let each: Vec<String> = (0..f.len()).map(|i| adapt_case(o[i], s[i], f[i])).collect();
+        return each.join(" ");
     }
     match Case::of(found) {
         Case::Upper if found.chars().filter(|c| c.is_alphabetic()).count() > 1 => {

@@ -37,6 +37,17 @@ fn restores_surrogates_in_any_case_and_possessive() {
 }
 
 #[test]
+fn a_name_written_with_words_in_different_cases_keeps_each_words_case() {
+    // The text gave `darnell` and `Johansson` apart after `Darnell Johansson`; the answer
+    // writes the whole surrogate with the first word in lower case. Each word keeps its case:
+    // before, the first letter alone decided and the surname came back in lower case.
+    let r = vault();
+    assert_eq!(r.rehydrate("seen by john Baker today"), "seen by dan Smith today");
+    assert_eq!(r.rehydrate("seen by JOHN baker today"), "seen by DAN smith today");
+    assert_eq!(r.rehydrate("seen by john baker today"), "seen by dan smith today");
+}
+
+#[test]
 fn restores_regrouped_phones_and_ssns() {
     let r = vault();
     assert_eq!(r.rehydrate("call 646.555.0142"), "call 312.201.3344");
