@@ -105,6 +105,13 @@ fn month_from_word(w: &str) -> Option<(u32, NameLen)> {
     if lw == "sept" {
         return Some((9, NameLen::Sept));
     }
+    // NOTE: a lower-case `may` is read as the full name, so its surrogate is written in full
+    // (`june`): lower-case abbreviations (`jun`) are taken for dates by neither the detector nor
+    // the re-identifier, so `in may` became `in jun` and the answer's `jun` stayed (a strict
+    // round_trip fuzz find). `May` in other cases stays an abbreviation (`23-May` -> `2-Jun`).
+    if lw == "may" && w == lw {
+        return Some((5, NameLen::Full));
+    }
     for (i, full) in MONTHS.iter().enumerate() {
         if lw.len() == 3 && full.starts_with(&lw) {
             return Some((i as u32 + 1, NameLen::Abbrev));
@@ -492,6 +499,15 @@ mod tests {
         assert_eq!(shift("11/2019", 31), "12/2019");
         assert_eq!(shift("06/2017", -200), "11/2016");
         assert_eq!(shift("December 11th, 2023", 1), "December 12th, 2023");
+    }
+
+    #[test]
+    fn a_lower_case_may_is_a_full_name_so_its_surrogate_is_found_again() {
+        // `in jun` is no date to the detector or the re-identifier; `in june` is.
+        assert_eq!(shift("may", 31), "june");
+        assert_eq!(shift("may 2024", 31), "june 2024");
+        assert_eq!(shift("May 2024", 31), "Jun 2024");
+        assert_eq!(shift("june", -31), "may");
     }
 
     #[test]
