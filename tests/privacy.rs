@@ -41,8 +41,14 @@ fn originals() -> (Vec<String>, Vec<String>) {
 
 fn scan(what: &str, outputs: &[String], originals: &[String]) {
     let ac = aho_corasick::AhoCorasick::new(originals).unwrap();
+    // Record and vault ids are 32 random hex digits the vault draws, never text: an original
+    // made of hex digits only (the health-plan number `215414`) turns up inside one by chance,
+    // about once in 600,000 ids, which failed a CI run. Only the id inside its own Debug form
+    // is passed over; the same digits anywhere else are still an original.
+    let ids = regex::Regex::new(r"\b(RecordId|VaultId)\([0-9a-f]{32}\)").unwrap();
     for out in outputs {
-        assert!(ac.find(out.as_str()).is_none(), "{what} holds an original: {out:?}");
+        let out = ids.replace_all(out, "$1(..)");
+        assert!(ac.find(out.as_ref()).is_none(), "{what} holds an original: {out:?}");
     }
 }
 
