@@ -28,6 +28,15 @@ async function fresh() {
   await page.evaluate(() => {
     window.key = () => ({ raw: new Uint8Array(32).fill(9) });
     window.openVault = (vault) => phiscrub.Scrubber.open({ vault, key: key() });
+    // "ok", or the code of the error `fn` throws or rejects with.
+    window.codeOf = async (fn) => {
+      try {
+        await fn();
+        return "ok";
+      } catch (e) {
+        return e.code;
+      }
+    };
     window.idb = async (name, fn) => {
       const db = await new Promise((resolve, reject) => {
         const req = indexedDB.open(name);
@@ -388,14 +397,6 @@ test("hostile text from JS: lone surrogates are refused by every entry point; as
   const page = await fresh();
   const r = await page.evaluate(async () => {
     const s = await openVault("surrogates");
-    const codeOf = async (fn) => {
-      try {
-        await fn();
-        return "ok";
-      } catch (e) {
-        return e.code;
-      }
-    };
     const lone = ["MRN: 48500001 \ud800", "\udc00MRN: 48500001", "555-201-\ud83d3344", "Jane\udfffDoe"];
     const out = { scrub: [], detect: [], rehydrate: [], stream: [] };
     for (const t of lone) {
@@ -435,14 +436,6 @@ test("lone surrogates are refused where the engine lacks String.prototype.isWell
     delete String.prototype.isWellFormed;
     try {
       const s = await openVault("no-is-well-formed");
-      const codeOf = async (fn) => {
-        try {
-          await fn();
-          return "ok";
-        } catch (e) {
-          return e.code;
-        }
-      };
       const out = [];
       for (const t of ["MRN: 48500011 \ud800", "\udc00MRN: 48500011", "Jane\udfffDoe"]) {
         out.push(await codeOf(() => s.scrub(t)));
